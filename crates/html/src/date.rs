@@ -1,0 +1,553 @@
+//! The publication date of a page.
+//!
+//! Candidates are gathered from every place publishers put a date, each source in a tier of
+//! trust, and the first tier that yields a valid date wins:
+//!
+//! 1. JSON-LD `datePublished` / `dateCreated` of the article object (also inside `@graph`,
+//!    arrays and `mainEntity`);
+//! 2. publication meta tags (`article:published_time`, `og:published_time`, `pubdate`,
+//!    `DC.date.issued`, `sailthru.date`, `parsely-pub-date`, `citation_publication_date`, ...);
+//! 3. microdata and `<time>` elements marked as the publication time (`itemprop=datePublished`,
+//!    `pubdate`, a "published" class);
+//! 4. visible dates in bylines and date-classed elements ("Published March 2, 2021",
+//!    "2 March 2021", "03/02/2021"), skipping those introduced as updated or modified;
+//! 5. the first `<time datetime>` of the page, JSON-LD dates of other objects (e.g. `WebPage`);
+//! 6. a date in the URL path (`/2021/03/02/`, `/2021-03-02-`);
+//! 7. last resort: modification dates (`dateModified`, `article:modified_time`), which equal
+//!    the publication date on never-edited pages.
+//!
+//! Every candidate is validated: a real calendar date, not before 1990 (placeholders such as
+//! 0001-01-01 and 1970-01-01 are common), not after the latest believable date.
+//! A date-time keeps its own offset; only the date part is normalised.
+
+use crate::meta::{Page, ld_is, ld_str};
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const EARLIEST_YEAR: i32 = 1990;
+
+/// A validated date, with the ISO 8601 form to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub date: NaiveDate,
+    /// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS[offset]".
+    pub iso: String,
+}
+
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "og:article:published_time",
+    "published_time",
+    "article.published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "pub_date",
+    "publication_date",
+    "publicationdate",
+    "published-date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "prism.publicationdate",
+    "rnews:datepublished",
+    "article_date_original",
+    "original-publish-date",
+    "cxenseparse:recs:publishtime",
+    "article:post_date",
+    "bt:pubdate",
+    "eomportal-lastupdate",
+    "date_published",
+    "live_date",
+    "release_date",
+    "created",
+    "creation_date",
+    "og:pubdate",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "dc:date",
+    "dc.date.available",
+    "datecreated",
+    "timestamp",
+];
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "revised",
+    "modified",
+];
+
+/// Finds the publication date of the page (see the module docs for the order).
+pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
+    let ok = |f: Option<Found>| f.filter(|f| valid(f.date, latest));
+    let url_date = page
+        .url
+        .and_then(date_in_url)
+        .filter(|d| valid(d.date, latest));
+
+    // 1. JSON-LD of the article.
+    for a in page.ld_articles() {
+        for key in ["datePublished", "dateCreated", "uploadDate"] {
+            if let Some(f) = ok(ld_str(a, key).and_then(parse_structured)) {
+                return Some(f.iso);
+            }
+        }
+    }
+    // 2. Meta tags.
+    for v in page.meta_all(PUBLISHED_META) {
+        if let Some(f) = ok(parse_structured(v)) {
+            return Some(f.iso);
+        }
+    }
+    // 3. Marked-up publication time.
+    let doc = page.doc;
+    for sel in [
+        "[itemprop=datePublished]",
+        "time[pubdate]",
+        "[property='article:published_time']",
+        "time[class*=publish], time[class*=post-date], time[class*=entry-date], time[class*=posted]",
+        "[class*=publish] time, [class*=post-date] time, [class*=dateline] time, [class*=byline] time, [class*=article-date] time, header time",
+    ] {
+        for n in doc.select(sel).nodes().iter().take(5) {
+            let attr = n
+                .attr("datetime")
+                .or_else(|| n.attr("content"))
+                .map(|s| s.to_string());
+            if let Some(f) = ok(attr.as_deref().and_then(parse_structured)) {
+                return Some(f.iso);
+            }
+            let t = n.text();
+            if t.len() < 200 {
+                if let Some(f) = ok(find_in_text(&t, mdy_default(page))) {
+                    return Some(f.iso);
+                }
+            }
+        }
+    }
+    // 4. Visible dates in bylines and date-classed elements.
+    if let Some(f) = visible_date(page, latest) {
+        return Some(f.iso);
+    }
+    // 5. Any <time datetime>, other JSON-LD objects.
+    for n in doc.select("time[datetime]").nodes().iter().take(5) {
+        if let Some(f) = ok(n.attr("datetime").as_deref().and_then(parse_structured)) {
+            return Some(f.iso);
+        }
+    }
+    for v in &page.ld {
+        if ld_is(
+            v,
+            &[
+                "webpage",
+                "itempage",
+                "collectionpage",
+                "aboutpage",
+                "faqpage",
+                "qapage",
+            ],
+        ) || v.get("@type").is_none()
+        {
+            for key in ["datePublished", "dateCreated"] {
+                if let Some(f) = ok(ld_str(v, key).and_then(parse_structured)) {
+                    return Some(f.iso);
+                }
+            }
+        }
+    }
+    // 6. URL.
+    if let Some(f) = url_date {
+        return Some(f.iso);
+    }
+    // 7. Modification dates.
+    for a in page.ld_articles().chain(page.ld.iter()) {
+        if let Some(f) = ok(ld_str(a, "dateModified").and_then(parse_structured)) {
+            return Some(f.iso);
+        }
+    }
+    for v in page.meta_all(MODIFIED_META) {
+        if let Some(f) = ok(parse_structured(v)) {
+            return Some(f.iso);
+        }
+    }
+    None
+}
+
+fn valid(d: NaiveDate, latest: NaiveDate) -> bool {
+    d.year() >= EARLIEST_YEAR && d <= latest
+}
+
+/// Whether ambiguous numeric dates (03/02/2021) read month first: American English pages do;
+/// the rest of the world reads day first.
+fn mdy_default(page: &Page) -> bool {
+    let lang = page
+        .doc
+        .select("html")
+        .nodes()
+        .first()
+        .and_then(|n| n.attr("lang"))
+        .map(|s| s.to_ascii_lowercase());
+    match lang.as_deref() {
+        Some(l) if l.starts_with("en-us") || l == "en" => true,
+        Some(l) if l.starts_with("en") => false,
+        Some(_) => false,
+        None => true,
+    }
+}
+
+static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)date|time|publish|posted|byline|dateline|meta|entry-info|post-info|article-info|submitted|timestamp|datum|fecha")
+        .expect("valid regex")
+});
+static NOT_PUBLISHED_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)update|modif|comment|reply|related|widget|sidebar|footer|copyright|event|expire|deadline|calendar|archive|metadata-?list|runtime|read-?time|reading|times?tamp-?ago|weather|clock")
+        .expect("valid regex")
+});
+
+/// Dates shown to the reader near the byline: elements whose class or id speaks of dates,
+/// publishing or bylines, in document order.
+fn visible_date(page: &Page, latest: NaiveDate) -> Option<Found> {
+    let mdy = mdy_default(page);
+    let mut seen = 0;
+    for n in page.doc.select("body [class], body [id]").nodes() {
+        let class = n.attr("class").map(|s| s.to_string()).unwrap_or_default();
+        let id = n.attr("id").map(|s| s.to_string()).unwrap_or_default();
+        let label = format!("{class} {id}");
+        if !DATE_CLASS.is_match(&label) || NOT_PUBLISHED_CLASS.is_match(&label) {
+            continue;
+        }
+        let name = n.node_name().map(|s| s.to_string()).unwrap_or_default();
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "body" | "html" | "main" | "article"
+        ) {
+            continue;
+        }
+        seen += 1;
+        if seen > 60 {
+            break;
+        }
+        let t = n.text();
+        if t.len() > 400 {
+            continue;
+        }
+        if let Some(f) = find_in_text(&t, mdy).filter(|f| valid(f.date, latest)) {
+            return Some(f);
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})
+        (?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
+    )
+    .expect("valid regex")
+});
+static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:\D|$)").expect("valid regex")
+});
+static EPOCH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{10})(\d{3})?\s*$").expect("valid regex"));
+
+/// Parses a machine-written date (meta content, JSON-LD, `datetime` attribute): ISO 8601 and its
+/// common variants, compact YYYYMMDD, Unix seconds or milliseconds, else free text.
+pub fn parse_structured(s: &str) -> Option<Found> {
+    let s = s.trim();
+    if let Some(c) = ISO.captures(s) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let date = NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?)?;
+        let mut iso = date.format("%Y-%m-%d").to_string();
+        if let (Some(h), Some(mi)) = (num(4), num(5)) {
+            if h < 24 && mi < 60 {
+                let sec = num(6).unwrap_or(0).min(59);
+                iso.push_str(&format!("T{h:02}:{mi:02}:{sec:02}"));
+                match c.get(7).map(|m| m.as_str()) {
+                    Some("Z" | "UTC" | "GMT") => iso.push('Z'),
+                    Some(off) => {
+                        let digits: String = off.chars().filter(char::is_ascii_digit).collect();
+                        iso.push_str(&format!("{}{}:{}", &off[..1], &digits[..2], &digits[2..4]));
+                    }
+                    None => {}
+                }
+            }
+        }
+        return Some(Found { date, iso });
+    }
+    if let Some(c) = COMPACT.captures(s) {
+        let date =
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        return Some(Found {
+            date,
+            iso: date.format("%Y-%m-%d").to_string(),
+        });
+    }
+    if let Some(c) = EPOCH.captures(s) {
+        let secs: i64 = c[1].parse().ok()?;
+        let dt = chrono::DateTime::from_timestamp(secs, 0)?;
+        return Some(Found {
+            date: dt.date_naive(),
+            iso: dt.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        });
+    }
+    find_in_text(s, true)
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // German, French, Spanish, Italian, Dutch, Portuguese: the commonest non-English news languages.
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("augustus", 8),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+];
+
+fn month(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == n).map(|&(_, v)| v)
+}
+
+const MONTH_RE: &str = r"jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|février|mar(?:ch|s|zo|ço)?|märz|maart|apr(?:il|ile)?|avril|abril|may|mayo|mai|maggio|maio|june?|juni|juin|junio|giugno|junho|july?|juli|juillet|julio|luglio|julho|aug(?:ust|ustus)?|août|agosto|sep(?:t(?:ember)?)?|septembre|septiembre|setiembre|settembre|setembro|oct(?:ober)?|oktober|octobre|octubre|ottobre|outubro|nov(?:ember)?|novembre|noviembre|novembro|dec(?:ember)?|dezember|décembre|diciembre|dicembre|dezembro|enero|febrero|gennaio|febbraio|januari|februari|janeiro|fevereiro|janvier";
+
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let pat = format!(
+        r"(?xi)
+        \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?{m1}\.?,?\s*(?:de\s+)?(?P<y1>(?:19|20)\d{{2}})\b
+      | \b{m2}\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{{2}})\b
+      | \b(?P<y3>(?:19|20)\d{{2}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})\b
+      | \b(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})[-/.](?P<y4>(?:19|20)\d{{2}})\b
+      | \b(?P<y5>(?:19|20)\d{{2}})年(?P<m5>\d{{1,2}})月(?P<d5>\d{{1,2}})日",
+        m1 = format!("(?P<m1>{MONTH_RE})"),
+        m2 = format!("(?P<m2>{MONTH_RE})"),
+    );
+    Regex::new(&pat).expect("valid regex")
+});
+
+static UPDATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|last reviewed|reviewed)\W*(?:on|at|:)?\W*$")
+        .expect("valid regex")
+});
+
+/// The first date written in running text, preferring one that is not introduced as an update.
+/// `mdy` says how to read ambiguous numeric dates such as 03/02/2021.
+pub fn find_in_text(s: &str, mdy: bool) -> Option<Found> {
+    let mut fallback = None;
+    for c in TEXT_DATE.captures_iter(s) {
+        let Some(date) = captured_date(&c, mdy) else {
+            continue;
+        };
+        let found = Found {
+            date,
+            iso: date.format("%Y-%m-%d").to_string(),
+        };
+        let start = c.get(0).map_or(0, |m| m.start());
+        let before = &s[..start];
+        let before = &before[before.len().saturating_sub(40)..];
+        let before = before
+            .char_indices()
+            .map(|(i, _)| i)
+            .next()
+            .map_or("", |i| &before[i..]);
+        if UPDATED_BEFORE.is_match(before) {
+            fallback.get_or_insert(found);
+            continue;
+        }
+        return Some(found);
+    }
+    fallback
+}
+
+fn captured_date(c: &regex::Captures, mdy: bool) -> Option<NaiveDate> {
+    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let (Some(m), Some(y)) = (c.name("m1"), num("y1")) {
+        return NaiveDate::from_ymd_opt(y as i32, month(m.as_str())?, num("d1")?);
+    }
+    if let (Some(m), Some(y)) = (c.name("m2"), num("y2")) {
+        return NaiveDate::from_ymd_opt(y as i32, month(m.as_str())?, num("d2")?);
+    }
+    if let Some(y) = num("y3") {
+        return NaiveDate::from_ymd_opt(y as i32, num("m3")?, num("d3")?);
+    }
+    if let Some(y) = num("y4") {
+        let (a, b) = (num("a4")?, num("b4")?);
+        // Dotted dates (02.03.2021) are day-first everywhere they are used.
+        let dotted = c.name("s4").is_some_and(|s| s.as_str() == ".");
+        let (m, d) = if a > 12 {
+            (b, a)
+        } else if b > 12 {
+            (a, b)
+        } else if mdy && !dotted {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    if let Some(y) = num("y5") {
+        return NaiveDate::from_ymd_opt(y as i32, num("m5")?, num("d5")?);
+    }
+    None
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+        .expect("valid regex")
+});
+
+/// A full date in the URL path: /2021/03/02/, /2021-03-02-slug, /20210302/.
+pub fn date_in_url(url: &str) -> Option<Found> {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, r)| r.find('/').map_or("", |i| &r[i..]));
+    let c = URL_DATE.captures(path)?;
+    let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    Some(Found {
+        date,
+        iso: date.format("%Y-%m-%d").to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> String {
+        parse_structured(s).map(|f| f.iso).unwrap_or_default()
+    }
+
+    #[test]
+    fn structured_forms() {
+        assert_eq!(d("2021-03-02T10:04:00+01:00"), "2021-03-02T10:04:00+01:00");
+        assert_eq!(d("2021-03-02T10:04:00.000Z"), "2021-03-02T10:04:00Z");
+        assert_eq!(d("2021-03-02 10:04:00 +0100"), "2021-03-02T10:04:00+01:00");
+        assert_eq!(d("2021/3/2"), "2021-03-02");
+        assert_eq!(d("20210302"), "2021-03-02");
+        assert_eq!(d("1614680000"), "2021-03-02T10:13:20Z");
+        assert_eq!(d("Tue, 02 Mar 2021 10:00:00 GMT"), "2021-03-02");
+        assert_eq!(d("2021-02-30"), "");
+    }
+
+    #[test]
+    fn text_forms() {
+        let t = |s: &str, mdy: bool| find_in_text(s, mdy).map(|f| f.iso).unwrap_or_default();
+        assert_eq!(t("Published March 2, 2021 at 9:00", true), "2021-03-02");
+        assert_eq!(t("By Jane Doe · 2nd March 2021", true), "2021-03-02");
+        assert_eq!(t("Sept. 14, 2020", true), "2020-09-14");
+        assert_eq!(t("03/02/2021", true), "2021-03-02");
+        assert_eq!(t("03/02/2021", false), "2021-02-03");
+        assert_eq!(t("25/12/2020", true), "2020-12-25");
+        assert_eq!(t("02.03.2021", true), "2021-03-02");
+        assert_eq!(t("le 2 mars 2021", false), "2021-03-02");
+        assert_eq!(
+            t("Updated: May 5, 2022. Published April 1, 2022", true),
+            "2022-04-01"
+        );
+        assert_eq!(t("Updated May 5, 2022", true), "2022-05-05");
+        assert_eq!(t("no date here 12 apples 2021", true), "");
+    }
+
+    #[test]
+    fn url_forms() {
+        let u = |s: &str| date_in_url(s).map(|f| f.iso).unwrap_or_default();
+        assert_eq!(u("https://ex.com/2021/03/02/storm-hits/"), "2021-03-02");
+        assert_eq!(u("https://ex.com/news/2021-03-02-storm"), "2021-03-02");
+        assert_eq!(u("https://ex.com/news/20210302/storm"), "2021-03-02");
+        assert_eq!(u("https://ex.com/2021/03/storm"), "");
+        assert_eq!(u("https://ex.com/item/12345678"), "");
+    }
+}

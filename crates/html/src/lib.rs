@@ -1,0 +1,169 @@
+//! Article text and metadata from one HTML page: the HTML front end of dossier's ingest stage.
+//!
+//! [`extract`] takes a page's markup (and the URL it came from, if known) and returns an
+//! [`Article`]: the main text without navigation, share buttons, newsletter boxes, related links,
+//! comments or footers, plus title, outlet, authors, publication date, canonical URL, declared
+//! language and description. [`decode`] turns raw bytes into text first, whatever the charset.
+//!
+//! # Why these parts
+//! * **Main text: `dom_smoothie`** (a Rust port of Mozilla's Readability with its own candidate
+//!   selection), in `TextMode::Formatted`. Measured on the 793 WCXB dev articles on a 2-core
+//!   machine: word F1 0.929 at about 370 pages/s, against rs-trafilatura 0.934 at 76 pages/s and
+//!   Python trafilatura 0.937 at 18 pages/s. Five times the speed for half a point of F1 is the
+//!   right trade for a batch engine on a laptop, and the gate (F1 >= 0.92) is met. It parses with
+//!   `dom_query`, which we also use for metadata, so each page is parsed once.
+//!   See `examples/wcxb.rs` and the crate README section in the report for the measured figures.
+//! * **Metadata is ours** ([`meta`], [`date`]). The extraction crates find a publication date on
+//!   only about half of real pages; the date cascade here reads JSON-LD (including `@graph` and
+//!   arrays), some forty meta-tag conventions, `<time>` elements, microdata, visible bylines and
+//!   datelines, and URL paths, validates every candidate, and prefers published over modified.
+//!   Titles are cross-checked between `<h1>`, `og:title`, JSON-LD `headline` and `<title>` so that
+//!   " | Site Name" suffixes and kickers do not leak in.
+//!
+//! # Hostile input
+//! Before any DOM is built, a linear pre-scan ([`guard`]) estimates nesting depth and element
+//! count; pages over the [`Limits`] are refused with an [`HtmlError`] instead of being parsed
+//! (dom_smoothie's time grows quadratically with depth). The time budget is checked between the
+//! stages (parse, metadata, text); a stage itself cannot be interrupted, which is why the
+//! pre-scan limits are what actually bound the worst case.
+
+pub mod date;
+mod decode;
+pub mod guard;
+pub mod meta;
+mod text;
+
+use std::time::{Duration, Instant};
+
+pub use decode::decode;
+
+/// The main text and metadata of one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// Main text; paragraphs (and headings, list items) separated by "\n\n", whitespace collapsed
+    /// inside each.
+    pub text: String,
+    pub title: Option<String>,
+    /// The outlet: `og:site_name`, JSON-LD publisher, `application-name`, else the URL's host.
+    pub site_name: Option<String>,
+    pub authors: Vec<String>,
+    /// "YYYY-MM-DD", or a full ISO 8601 date-time (with the page's own offset) when the page gives one.
+    pub published: Option<String>,
+    /// The canonical URL if the page states one, else the URL given to [`extract`].
+    pub url: Option<String>,
+    /// Declared language (ISO 639-1 or -3 primary subtag, lower case), from `<html lang>` or meta.
+    pub language: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Why a page yielded no article.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum HtmlError {
+    #[error("empty page")]
+    Empty,
+    #[error("page too large: {size} bytes (limit {limit})")]
+    TooLarge { size: usize, limit: usize },
+    #[error("page nested too deeply: more than {limit} levels")]
+    TooDeep { limit: usize },
+    #[error("page has too many elements: more than {limit}")]
+    TooManyElements { limit: usize },
+    #[error("extraction time budget of {budget_ms} ms exceeded during {stage}")]
+    TimeBudget {
+        budget_ms: u128,
+        stage: &'static str,
+    },
+    #[error("no article text found")]
+    NoText,
+}
+
+/// Resource limits for one page. The defaults admit every real page we have seen (the deepest
+/// WCXB dev page scans at a few hundred levels) and keep the worst case well under a second.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_depth: usize,
+    pub max_elements: usize,
+    /// Checked between stages; see the crate docs.
+    pub time_budget: Duration,
+    /// Publication dates after this (UTC, default: today plus one day) are rejected as bogus.
+    /// Set it to the crawl date when re-processing an archive.
+    pub latest_date: Option<chrono::NaiveDate>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 16 << 20,
+            max_depth: 1_000,
+            max_elements: 300_000,
+            time_budget: Duration::from_secs(5),
+            latest_date: None,
+        }
+    }
+}
+
+/// Extracts the article from `html` with default [`Limits`]. `url` is where the page came from;
+/// it resolves a relative canonical link, feeds the URL-date rule and names the outlet as a last
+/// resort.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Article, HtmlError> {
+    extract_with(html, url, &Limits::default())
+}
+
+/// [`extract`] with explicit limits.
+pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Article, HtmlError> {
+    let started = Instant::now();
+    if html.trim().is_empty() {
+        return Err(HtmlError::Empty);
+    }
+    if html.len() > limits.max_bytes {
+        return Err(HtmlError::TooLarge {
+            size: html.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    let shape = guard::scan(html, limits.max_depth, limits.max_elements);
+    if shape.max_depth > limits.max_depth {
+        return Err(HtmlError::TooDeep {
+            limit: limits.max_depth,
+        });
+    }
+    if shape.elements > limits.max_elements {
+        return Err(HtmlError::TooManyElements {
+            limit: limits.max_elements,
+        });
+    }
+    let check = |stage: &'static str| {
+        if started.elapsed() > limits.time_budget {
+            Err(HtmlError::TimeBudget {
+                budget_ms: limits.time_budget.as_millis(),
+                stage,
+            })
+        } else {
+            Ok(())
+        }
+    };
+
+    let doc = dom_query::Document::from(html);
+    check("parsing")?;
+    let latest = limits
+        .latest_date
+        .unwrap_or_else(|| chrono::Utc::now().date_naive() + chrono::Days::new(1));
+    let m = meta::Metadata::read(&doc, url, latest);
+    check("metadata")?;
+    let body = text::main_text(doc, url, limits.max_elements);
+    check("text extraction")?;
+    let text = match body {
+        Some(t) => t,
+        None => return Err(HtmlError::NoText),
+    };
+    Ok(Article {
+        text,
+        title: m.title,
+        site_name: m.site_name,
+        authors: m.authors,
+        published: m.published,
+        url: m.url,
+        language: m.language,
+        description: m.description,
+    })
+}

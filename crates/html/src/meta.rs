@@ -1,0 +1,776 @@
+//! Page metadata: title, outlet, authors, canonical URL, language, description, and (through
+//! [`crate::date`]) the publication date.
+//!
+//! Every field has several possible sources of different reliability; each getter states its
+//! precedence. Structured sources (JSON-LD, OpenGraph and other meta tags) come first because
+//! they are written for machines, visible markup (headings, bylines) second, the URL last.
+
+use chrono::NaiveDate;
+use dom_query::Document;
+use serde_json::Value;
+
+/// Metadata read from a parsed page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub site_name: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub description: Option<String>,
+}
+
+/// What the metadata getters share: the meta tags and JSON-LD objects of one page, read once.
+pub struct Page<'a> {
+    pub doc: &'a Document,
+    /// `(key, content)` of every `<meta>` with content, key lower-cased from `property`, `name`,
+    /// `itemprop` or `http-equiv`, in document order.
+    pub metas: Vec<(String, String)>,
+    /// Every JSON-LD object on the page, flattened out of arrays and `@graph`s, in document order.
+    pub ld: Vec<Value>,
+    pub url: Option<&'a str>,
+}
+
+/// JSON-LD types whose dates, authors and headline describe the article itself.
+const ARTICLE_TYPES: &[&str] = &[
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenews",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "askpublicnewsarticle",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "liveblogposting",
+    "socialmediaposting",
+    "posting",
+    "advertisercontentarticle",
+    "satiricalarticle",
+    "medicalscholarlyarticle",
+    "review",
+    "recipe",
+    "howto",
+    "videoobject",
+    "podcastepisode",
+    "creativework",
+    "discussionforumposting",
+];
+
+impl<'a> Page<'a> {
+    pub fn new(doc: &'a Document, url: Option<&'a str>) -> Self {
+        let mut metas = Vec::new();
+        for node in doc.select("meta").nodes() {
+            let Some(content) = node.attr("content") else {
+                continue;
+            };
+            let content = content.trim();
+            if content.is_empty() {
+                continue;
+            }
+            for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+                if let Some(k) = node.attr(key_attr) {
+                    let k = k.trim().to_ascii_lowercase();
+                    if !k.is_empty() {
+                        metas.push((k, content.to_string()));
+                    }
+                }
+            }
+        }
+        let mut ld = Vec::new();
+        for node in doc.select(r#"script[type*="ld+json" i]"#).nodes() {
+            if let Some(v) = parse_json_ld(&node.text()) {
+                flatten_ld(v, &mut ld, 0);
+            }
+        }
+        Page {
+            doc,
+            metas,
+            ld,
+            url,
+        }
+    }
+
+    /// Content of the first meta tag whose key is one of `keys` (lower case), in the order of `keys`.
+    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(mk, _)| mk == k)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    /// Contents of all meta tags with one of `keys`, in `keys` order.
+    pub fn meta_all<'s>(&'s self, keys: &'s [&str]) -> impl Iterator<Item = &'s str> + 's {
+        keys.iter().flat_map(move |k| {
+            self.metas
+                .iter()
+                .filter(move |(mk, _)| mk == k)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    /// JSON-LD objects describing the article (by `@type`), first.
+    pub fn ld_articles(&self) -> impl Iterator<Item = &Value> {
+        self.ld.iter().filter(|v| ld_is(v, ARTICLE_TYPES))
+    }
+}
+
+impl Metadata {
+    /// Reads all metadata. `latest` is the latest publication date believed (normally tomorrow).
+    pub fn read(doc: &Document, url: Option<&str>, latest: NaiveDate) -> Metadata {
+        let page = Page::new(doc, url);
+        let site_name = site_name(&page);
+        Metadata {
+            title: title(&page, site_name.as_deref()),
+            authors: crate::meta::authors(&page, site_name.as_deref()),
+            published: crate::date::published(&page, latest),
+            url: canonical_url(&page),
+            language: language(&page),
+            description: description(&page),
+            site_name,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-LD
+
+fn parse_json_ld(raw: &str) -> Option<Value> {
+    let s = raw.trim();
+    let s = s.trim_start_matches("<!--").trim_end_matches("-->").trim();
+    let s = s
+        .trim_start_matches("//<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim();
+    let s = s
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("]]>")
+        .trim();
+    if let Ok(v) = serde_json::from_str(s) {
+        return Some(v);
+    }
+    // Hand-written JSON-LD often has raw newlines or tabs inside strings, which JSON forbids.
+    let cleaned: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if let Ok(v) = serde_json::from_str(&cleaned) {
+        return Some(v);
+    }
+    // Trailing commas and a trailing semicolon are the other frequent faults.
+    let cleaned = cleaned.trim_end_matches(';').to_string();
+    let re = regex_lite_trailing_commas(&cleaned);
+    serde_json::from_str(&re).ok()
+}
+
+fn regex_lite_trailing_commas(s: &str) -> String {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*([}\]])").expect("valid regex"));
+    RE.replace_all(s, "$1").into_owned()
+}
+
+fn flatten_ld(v: Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items
+            .into_iter()
+            .for_each(|i| flatten_ld(i, out, depth + 1)),
+        Value::Object(mut map) => {
+            let graph = map.remove("@graph");
+            // An article is sometimes wrapped as the mainEntity of a WebPage.
+            let main = map
+                .get("mainEntity")
+                .filter(|m| m.is_object() && ld_is(m, ARTICLE_TYPES))
+                .cloned();
+            out.push(Value::Object(map));
+            if let Some(g) = graph {
+                flatten_ld(g, out, depth + 1);
+            }
+            if let Some(m) = main {
+                flatten_ld(m, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a JSON-LD object's `@type` (a string or an array) is one of `types` (lower case).
+pub fn ld_is(v: &Value, types: &[&str]) -> bool {
+    let norm = |t: &str| {
+        let t = t
+            .rsplit(['/', ':'])
+            .next()
+            .unwrap_or(t)
+            .to_ascii_lowercase();
+        types.contains(&t.as_str())
+    };
+    match v.get("@type") {
+        Some(Value::String(t)) => norm(t),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(norm),
+        _ => false,
+    }
+}
+
+/// A string field of a JSON-LD object; `{"@value": ...}` and one-element arrays are unwrapped.
+pub fn ld_str<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+    let f = v.get(key)?;
+    let s = match f {
+        Value::String(s) => s.as_str(),
+        Value::Array(a) => a
+            .first()
+            .and_then(|x| x.as_str().or_else(|| x.get("@value")?.as_str()))?,
+        Value::Object(_) => f.get("@value")?.as_str()?,
+        _ => return None,
+    };
+    let s = s.trim();
+    (!s.is_empty()).then_some(s)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+/// Whitespace collapsed, HTML entities left by double-escaping decoded, trimmed.
+pub fn clean_text(s: &str) -> String {
+    let s = if s.contains('&') {
+        unescape_basic(s)
+    } else {
+        s.to_string()
+    };
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn unescape_basic(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#8217;", "\u{2019}")
+        .replace("&#8216;", "\u{2018}")
+        .replace("&#8220;", "\u{201c}")
+        .replace("&#8221;", "\u{201d}")
+        .replace("&#8211;", "\u{2013}")
+        .replace("&#8212;", "\u{2014}")
+        .replace("&nbsp;", " ")
+}
+
+/// Lower-case letters and digits only: for comparing names that differ in spacing and punctuation.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The host of an absolute URL, without "www." and port.
+pub fn host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let h = rest.split(['/', '?', '#']).next()?;
+    let h = h.rsplit('@').next()?.split(':').next()?;
+    let h = h.strip_prefix("www.").unwrap_or(h);
+    (!h.is_empty() && h.contains('.')).then_some(h)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Site name
+
+/// `og:site_name`, then the article's JSON-LD publisher, a JSON-LD WebSite or Organization name,
+/// `application-name` and friends, else the URL's host.
+fn site_name(page: &Page) -> Option<String> {
+    if let Some(s) = page.meta(&["og:site_name", "og:sitename", "twitter:app:name:iphone"]) {
+        return Some(clean_text(s));
+    }
+    for a in page.ld_articles() {
+        if let Some(p) = a.get("publisher") {
+            let p = if let Value::Array(ps) = p {
+                ps.first().unwrap_or(p)
+            } else {
+                p
+            };
+            if let Some(n) = ld_str(p, "name") {
+                return Some(clean_text(n));
+            }
+        }
+    }
+    for v in &page.ld {
+        if ld_is(v, &["website", "newsmediaorganization", "organization"]) {
+            if let Some(n) = ld_str(v, "name") {
+                return Some(clean_text(n));
+            }
+        }
+    }
+    if let Some(s) = page.meta(&[
+        "application-name",
+        "apple-mobile-web-app-title",
+        "publisher",
+        "dc.publisher",
+    ]) {
+        return Some(clean_text(s));
+    }
+    canonical_url(page)
+        .as_deref()
+        .and_then(host)
+        .or_else(|| page.url.and_then(host))
+        .map(str::to_string)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title
+
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " // ", " ~ ", " : ",
+];
+
+/// Splits a title at site-suffix separators into segments (the separators are kept out).
+fn segments(s: &str) -> Vec<&str> {
+    let mut parts = vec![s];
+    for sep in SEPARATORS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether a title segment names the site (compared with the outlet name and the URL's host).
+fn names_site(seg: &str, site: Option<&str>, host_label: Option<&str>) -> bool {
+    let s = squash(seg);
+    if s.is_empty() {
+        return true;
+    }
+    if let Some(site) = site {
+        let t = squash(site);
+        if !t.is_empty()
+            && (s == t || (t.len() >= 4 && s.contains(&t)) || (s.len() >= 4 && t.contains(&s)))
+        {
+            return true;
+        }
+    }
+    if let Some(h) = host_label {
+        let h = squash(h);
+        if h.len() >= 4 && (s.contains(&h) || h.contains(&s) && s.len() >= 4) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Removes leading and trailing segments naming the site: "Title | Site", "Site: Title".
+fn strip_site(title: &str, site: Option<&str>, host_label: Option<&str>) -> String {
+    let segs = segments(title);
+    if segs.len() < 2 {
+        return title.to_string();
+    }
+    let mut lo = 0;
+    let mut hi = segs.len();
+    while hi - lo > 1 && names_site(segs[hi - 1], site, host_label) {
+        hi -= 1;
+    }
+    while hi - lo > 1 && names_site(segs[lo], site, host_label) {
+        lo += 1;
+    }
+    if lo == 0 && hi == segs.len() {
+        return title.to_string();
+    }
+    // Cut the original string so separators inside the kept part survive.
+    let start = title.find(segs[lo]).unwrap_or(0);
+    let last = segs[hi - 1];
+    let end = title[start..]
+        .rfind(last)
+        .map_or(title.len(), |p| start + p + last.len());
+    title[start..end].trim().to_string()
+}
+
+/// `a` equals `b`, or `b` is `a` plus site segments before or after it.
+fn title_agrees(h: &str, other: &str) -> bool {
+    let (h, o) = (squash(h), squash(other));
+    if h.is_empty() || o.is_empty() {
+        return false;
+    }
+    if h == o {
+        return true;
+    }
+    // `other` = h + separator + more, or more + separator + h.
+    let segs = segments(other);
+    (1..segs.len()).any(|i| squash(&segs[..i].join(" ")) == h || squash(&segs[i..].join(" ")) == h)
+}
+
+/// The first `<h1>`s: those inside `<article>`/`<main>` first, then the rest.
+fn headings(page: &Page) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for sel in [
+        "article h1, main h1, [itemprop=headline], .entry-title, .post-title",
+        "h1",
+    ] {
+        for n in page.doc.select(sel).nodes().iter().take(4) {
+            let t = clean_text(&n.text());
+            let words = t.split_whitespace().count();
+            if (1..=40).contains(&words) && !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// The article's headline. A visible `<h1>` that one of the declared titles (`og:title`, JSON-LD
+/// `headline`, `twitter:title`, `<title>`) confirms is best: it is what the reader sees and the
+/// confirmation keeps logos and section names out. Otherwise a declared title with the site
+/// name stripped (OpenGraph and JSON-LD first, `<title>` last), else the first `<h1>`.
+fn title(page: &Page, site: Option<&str>) -> Option<String> {
+    let host_name = canonical_url(page)
+        .as_deref()
+        .and_then(host)
+        .map(str::to_string)
+        .or_else(|| page.url.and_then(host).map(str::to_string));
+    let host_label = host_name.as_deref().map(|h| {
+        let parts: Vec<&str> = h.split('.').collect();
+        if parts.len() >= 2 {
+            parts[parts.len() - 2]
+        } else {
+            h
+        }
+    });
+    let og = page
+        .meta(&["og:title", "twitter:title", "dc.title", "headline"])
+        .map(clean_text);
+    let ld = page
+        .ld_articles()
+        .find_map(|a| ld_str(a, "headline").or_else(|| ld_str(a, "name")))
+        .map(clean_text);
+    let tag = page
+        .doc
+        .select("head title, title")
+        .nodes()
+        .first()
+        .map(|n| clean_text(&n.text()));
+    let declared: Vec<&String> = [&og, &ld, &tag]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let h1s = headings(page);
+    for h in &h1s {
+        if declared.iter().any(|d| title_agrees(h, d)) {
+            return Some(h.clone());
+        }
+    }
+    for d in [&og, &ld] {
+        if let Some(d) = d.as_deref().filter(|d| !d.is_empty()) {
+            return Some(strip_site(d, site, host_label));
+        }
+    }
+    if let Some(t) = tag.as_deref().filter(|t| !t.is_empty()) {
+        let stripped = strip_site(t, site, host_label);
+        if stripped != t {
+            return Some(stripped);
+        }
+        if let Some(h) = h1s.first() {
+            return Some(h.clone());
+        }
+        return Some(stripped);
+    }
+    h1s.into_iter().next()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Authors
+
+const BYLINE_SELECTORS: &str = "[itemprop=author], [rel=author], [class*=byline], [class*=author-name], \
+    [class*=author_name], [class*=authorname], [class*=article-author], [class*=post-author], \
+    [class*=entry-author], [class*=meta-author], [class*=contributor], [data-testid*=author], [class*=author]";
+
+/// Names from the article's JSON-LD `author` (Person before Organization), then author meta tags,
+/// then microdata, `rel=author` links and byline elements.
+fn authors(page: &Page, site: Option<&str>) -> Vec<String> {
+    let mut persons = Vec::new();
+    let mut orgs = Vec::new();
+    for a in page.ld_articles() {
+        if let Some(au) = a.get("author").or_else(|| a.get("creator")) {
+            ld_names(au, &mut persons, &mut orgs);
+        }
+        if !persons.is_empty() {
+            break;
+        }
+    }
+    let out = clean_names(persons.iter().map(String::as_str), site);
+    if !out.is_empty() {
+        return out;
+    }
+    let metas: Vec<&str> = page
+        .meta_all(&[
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "dcterms.creator",
+            "citation_author",
+            "byl",
+            "twitter:data1",
+            "cxenseparse:author",
+            "og:article:author",
+        ])
+        .filter(|v| !v.starts_with("http") && !v.contains("facebook.com"))
+        .collect();
+    let out = clean_names(metas.into_iter(), site);
+    if !out.is_empty() {
+        return out;
+    }
+    let mut visible = Vec::new();
+    for n in page.doc.select(BYLINE_SELECTORS).nodes().iter().take(12) {
+        let own = n.attr("content").map(|c| c.to_string());
+        let name_child = if own.is_none() {
+            dom_query::Selection::from(*n)
+                .select("[itemprop=name]")
+                .nodes()
+                .first()
+                .map(|c| c.text().to_string())
+        } else {
+            None
+        };
+        let t = own.or(name_child).unwrap_or_else(|| n.text().to_string());
+        let t = clean_text(&t);
+        if !t.is_empty() && t.len() < 120 {
+            visible.push(t);
+        }
+    }
+    let out = clean_names(visible.iter().map(String::as_str), site);
+    if !out.is_empty() {
+        return out;
+    }
+    clean_names(orgs.iter().map(String::as_str), None)
+}
+
+fn ld_names(v: &Value, persons: &mut Vec<String>, orgs: &mut Vec<String>) {
+    match v {
+        Value::String(s) => persons.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|i| ld_names(i, persons, orgs)),
+        Value::Object(_) => {
+            if let Some(n) = ld_str(v, "name") {
+                if ld_is(v, &["organization", "newsmediaorganization", "corporation"]) {
+                    orgs.push(n.to_string());
+                } else {
+                    persons.push(n.to_string());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Cleans byline strings into names: drops "By", roles after a comma or dash, dates, e-mail
+/// addresses; splits "A and B", "A, B & C"; rejects what does not look like a name.
+fn clean_names<'s>(raw: impl Iterator<Item = &'s str>, site: Option<&str>) -> Vec<String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:written|posted|reported|published|compiled|edited|words|photos?|story|text|updated)\s+(?:and\s+\w+\s+)?by|by|from|author|authors|autor|von|par|por|di|door)\s*[:\-]?\s+")
+            .expect("valid regex")
+    });
+    static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+(?:and|&|und|et|y|e)\s+|\s*[,;|/&]\s*|\s+[-–—]\s+|\n")
+            .expect("valid regex")
+    });
+    static BAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)https?:|www\.|\.com\b|@|\d|\b(?:updated|published|posted|min read|read more|minutes?|share|follow|comments?|staff writer|contributor|editor|reporter|correspondent|view all|posts? by|more from|articles?|menu|subscribe|login|sign in|about the author|the author)\b")
+            .expect("valid regex")
+    });
+    let site_sq = site.map(squash);
+    let mut out: Vec<String> = Vec::new();
+    for r in raw {
+        let r = clean_text(r);
+        let r = PREFIX.replace(&r, "");
+        for part in SPLIT.split(&r) {
+            let part = PREFIX.replace(part.trim(), "");
+            let part = part
+                .trim()
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
+            if part.is_empty() || BAD.is_match(part) {
+                continue;
+            }
+            let words = part.split_whitespace().count();
+            if !(1..=5).contains(&words) || part.chars().count() > 50 {
+                continue;
+            }
+            // A lone lower-case word is a role or a verb, not a name.
+            if !part.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if site_sq.as_deref().is_some_and(|s| s == squash(part)) && words == 1 {
+                continue;
+            }
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(part)) {
+                out.push(part.to_string());
+            }
+        }
+        if out.len() >= 8 {
+            break;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL, language, description
+
+/// `<link rel=canonical>`, then `og:url`, resolved against the page URL; else the page URL.
+fn canonical_url(page: &Page) -> Option<String> {
+    let link = page
+        .doc
+        .select(r#"link[rel~="canonical" i]"#)
+        .nodes()
+        .first()
+        .and_then(|n| n.attr("href"));
+    let cand = link
+        .map(|s| s.trim().to_string())
+        .or_else(|| page.meta(&["og:url"]).map(str::to_string));
+    if let Some(c) = cand.filter(|c| !c.is_empty()) {
+        if c.starts_with("http://") || c.starts_with("https://") {
+            return Some(c);
+        }
+        if let Some(base) = page.url {
+            if let Some(rest) = c.strip_prefix("//") {
+                let scheme = base.split("://").next().unwrap_or("https");
+                return Some(format!("{scheme}://{rest}"));
+            }
+            if c.starts_with('/') {
+                if let Some((scheme, rest)) = base.split_once("://") {
+                    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+                    return Some(format!("{scheme}://{authority}{c}"));
+                }
+            }
+        }
+    }
+    page.url.map(str::to_string)
+}
+
+/// `<html lang>`, then Content-Language and language meta tags, then `og:locale`.
+fn language(page: &Page) -> Option<String> {
+    let html_lang = page
+        .doc
+        .select("html")
+        .nodes()
+        .first()
+        .and_then(|n| n.attr("lang").or_else(|| n.attr("xml:lang")));
+    let cands = html_lang
+        .map(|s| s.to_string())
+        .into_iter()
+        .chain(
+            page.meta_all(&[
+                "content-language",
+                "language",
+                "dc.language",
+                "og:locale",
+                "inlanguage",
+            ])
+            .map(str::to_string),
+        )
+        .chain(
+            page.ld_articles()
+                .filter_map(|a| ld_str(a, "inLanguage"))
+                .map(str::to_string),
+        );
+    for c in cands {
+        let primary = c
+            .trim()
+            .split(['-', '_', ',', ' '])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase()) {
+            return Some(primary);
+        }
+    }
+    None
+}
+
+fn description(page: &Page) -> Option<String> {
+    page.meta(&[
+        "description",
+        "og:description",
+        "twitter:description",
+        "dc.description",
+    ])
+    .map(clean_text)
+    .or_else(|| {
+        page.ld_articles()
+            .find_map(|a| ld_str(a, "description"))
+            .map(clean_text)
+    })
+    .filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_site_suffix_and_prefix() {
+        assert_eq!(
+            strip_site(
+                "Storm hits coast | The Daily Planet",
+                Some("The Daily Planet"),
+                None
+            ),
+            "Storm hits coast"
+        );
+        assert_eq!(
+            strip_site(
+                "Daily Planet: Storm hits coast - Local",
+                None,
+                Some("dailyplanet")
+            ),
+            "Storm hits coast - Local"
+        );
+        assert_eq!(
+            strip_site("Storm - the aftermath", Some("Daily Planet"), None),
+            "Storm - the aftermath"
+        );
+    }
+
+    #[test]
+    fn names_are_cleaned_and_split() {
+        let got = clean_names(
+            ["By Jane Doe and John Smith", "Jane Doe", "Staff Writer"].into_iter(),
+            None,
+        );
+        assert_eq!(got, vec!["Jane Doe", "John Smith"]);
+        assert!(
+            clean_names(
+                ["https://facebook.com/jd", "Updated 3 min ago"].into_iter(),
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn json_ld_with_raw_newlines_and_trailing_comma() {
+        let v =
+            parse_json_ld("{\"@type\": \"NewsArticle\", \"headline\": \"A\nB\",}").expect("parsed");
+        assert_eq!(v["headline"], "A B");
+    }
+
+    #[test]
+    fn host_of_url() {
+        assert_eq!(
+            host("https://www.example.co.uk:8080/a/b?c"),
+            Some("example.co.uk")
+        );
+        assert_eq!(host("not a url"), None);
+    }
+}
