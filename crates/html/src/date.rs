@@ -98,55 +98,84 @@ const MODIFIED_META: &[&str] = &[
 /// Finds the publication date of the page (see the module docs for the order).
 pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     let ok = |f: Option<Found>| f.filter(|f| valid(f.date, latest));
-    let url_date = page
-        .url
-        .and_then(date_in_url)
-        .filter(|d| valid(d.date, latest));
+    let doc = page.doc;
+    let mdy = mdy_default(page);
 
-    // 1. JSON-LD of the article.
+    // Declared publication dates, most trusted first.
+    let mut declared: Vec<Found> = Vec::new();
     for a in page.ld_articles() {
         for key in ["datePublished", "dateCreated", "uploadDate"] {
-            if let Some(f) = ok(ld_str(a, key).and_then(parse_structured)) {
-                return Some(f.iso);
-            }
+            declared.extend(ok(ld_str(a, key).and_then(parse_structured)));
         }
     }
-    // 2. Meta tags.
     for v in page.meta_all(PUBLISHED_META) {
-        if let Some(f) = ok(parse_structured(v)) {
-            return Some(f.iso);
+        declared.extend(ok(parse_structured(v)));
+    }
+    for (k, v) in &page.metas {
+        if GENERIC_PUBLISHED_KEY.is_match(k)
+            && !UPDATE_WORD.is_match(k)
+            && !PUBLISHED_META.contains(&k.as_str())
+        {
+            declared.extend(ok(parse_structured(v)));
         }
     }
-    // 3. Marked-up publication time.
-    let doc = page.doc;
-    for sel in [
-        "[itemprop=datePublished]",
-        "time[pubdate]",
-        "[property='article:published_time']",
-        "time[class*=publish], time[class*=post-date], time[class*=entry-date], time[class*=posted]",
-        "[class*=publish] time, [class*=post-date] time, [class*=dateline] time, [class*=byline] time, [class*=article-date] time, header time",
-    ] {
-        for n in doc.select(sel).nodes().iter().take(5) {
-            let attr = n
-                .attr("datetime")
-                .or_else(|| n.attr("content"))
-                .map(|s| s.to_string());
-            if let Some(f) = ok(attr.as_deref().and_then(parse_structured)) {
-                return Some(f.iso);
-            }
-            let t = n.text();
-            if t.len() < 200 {
-                if let Some(f) = ok(find_in_text(&t, mdy_default(page))) {
-                    return Some(f.iso);
-                }
-            }
+    for n in doc
+        .select("[itemprop=datePublished], time[pubdate]")
+        .nodes()
+        .iter()
+        .take(5)
+    {
+        let attr = n
+            .attr("datetime")
+            .or_else(|| n.attr("content"))
+            .map(|s| s.to_string());
+        declared.extend(ok(attr.as_deref().and_then(parse_structured)));
+        if attr.is_none() {
+            declared.extend(ok(find_in_text(&n.text(), mdy)));
         }
     }
-    // 4. Visible dates in bylines and date-classed elements.
-    if let Some(f) = visible_date(page, latest) {
-        return Some(f.iso);
+    // Declared modification dates.
+    let mut modified: Vec<Found> = Vec::new();
+    for a in page.ld_articles().chain(page.ld.iter()) {
+        modified.extend(ok(ld_str(a, "dateModified").and_then(parse_structured)));
     }
-    // 5. Any <time datetime>, other JSON-LD objects.
+    for v in page.meta_all(MODIFIED_META) {
+        modified.extend(ok(parse_structured(v)));
+    }
+    for n in doc.select("[itemprop=dateModified]").nodes().iter().take(3) {
+        let attr = n
+            .attr("datetime")
+            .or_else(|| n.attr("content"))
+            .map(|s| s.to_string());
+        modified.extend(ok(attr.as_deref().and_then(parse_structured)));
+    }
+
+    // Publication dates in the page's own scripts (framework state, analytics variables).
+    let scripted = script_dates(page, latest);
+    declared.extend(scripted);
+
+    // What the reader sees next to the headline or byline.
+    let visible = visible_date(page, latest).or_else(|| near_headline(page, latest));
+    if let Some(v) = visible.as_ref().filter(|v| !v.update) {
+        // Shown as the date of the piece and declared: the strongest evidence. Keep the declared
+        // form, which has the time.
+        if let Some(d) = declared
+            .iter()
+            .chain(modified.iter())
+            .find(|d| d.date == v.found.date)
+        {
+            return Some(d.iso.clone());
+        }
+        if std::env::var("DH_V").is_ok() {
+            return Some(v.found.iso.clone());
+        }
+    }
+    if let Some(d) = declared.first() {
+        return Some(d.iso.clone());
+    }
+    if let Some(v) = visible {
+        return Some(v.found.iso);
+    }
     for n in doc.select("time[datetime]").nodes().iter().take(5) {
         if let Some(f) = ok(n.attr("datetime").as_deref().and_then(parse_structured)) {
             return Some(f.iso);
@@ -172,22 +201,14 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
             }
         }
     }
-    // 6. URL.
-    if let Some(f) = url_date {
+    if let Some(f) = page
+        .url
+        .and_then(date_in_url)
+        .filter(|d| valid(d.date, latest))
+    {
         return Some(f.iso);
     }
-    // 7. Modification dates.
-    for a in page.ld_articles().chain(page.ld.iter()) {
-        if let Some(f) = ok(ld_str(a, "dateModified").and_then(parse_structured)) {
-            return Some(f.iso);
-        }
-    }
-    for v in page.meta_all(MODIFIED_META) {
-        if let Some(f) = ok(parse_structured(v)) {
-            return Some(f.iso);
-        }
-    }
-    None
+    modified.into_iter().next().map(|f| f.iso)
 }
 
 fn valid(d: NaiveDate, latest: NaiveDate) -> bool {
@@ -221,10 +242,151 @@ static NOT_PUBLISHED_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Dates shown to the reader near the byline: elements whose class or id speaks of dates,
-/// publishing or bylines, in document order.
-fn visible_date(page: &Page, latest: NaiveDate) -> Option<Found> {
+static GENERIC_PUBLISHED_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)publish|pub_?date|posted|release_?date|created").expect("valid regex")
+});
+
+static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"\\?["'](?:datePublished|publishedDate|publishDate|published_at|publishedAt|publicationDate|publication_date|firstPublished|first_published_at|pubDate|publish_date|published_date|date_published|content_publication_date|createdAt|created_at|dateCreated)\\?["']\s*:\s*\\?["']([^"'\\]{6,40})"#,
+    )
+    .expect("valid regex")
+});
+
+/// Publication dates named in inline scripts: pages built by JavaScript frameworks carry their
+/// article record as JSON state, analytics snippets name the publication date.
+fn script_dates(page: &Page, latest: NaiveDate) -> Vec<Found> {
+    let mut out = Vec::new();
+    for n in page.doc.select("script:not([src])").nodes() {
+        let t = n.text();
+        for c in SCRIPT_DATE.captures_iter(&t).take(3) {
+            if let Some(f) = parse_structured(&c[1]).filter(|f| valid(f.date, latest)) {
+                out.push(f);
+            }
+        }
+        if out.len() >= 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// A date written in the text just after (or just before) the page's main heading, where
+/// pages without date markup put "Mar 27, 2024" or "By X - 27 March 2024".
+fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
+    const AFTER: usize = 1200;
+    const BEFORE: usize = 300;
+    let h1 = page
+        .doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .find(|n| !n.text().trim().is_empty())
+        .map(|n| n.id)?;
+    let body = page.doc.body()?;
+    let mut text = String::new();
+    let mut mark = None;
+    for n in body.descendants_it() {
+        if n.id == h1 {
+            mark = Some(text.len());
+        }
+        if !n.is_text() {
+            continue;
+        }
+        let parent = n.parent().and_then(|p| p.node_name()).unwrap_or_default();
+        if matches!(
+            &*parent,
+            "script" | "style" | "noscript" | "template" | "svg"
+        ) {
+            continue;
+        }
+        text.push_str(&n.text());
+        text.push(' ');
+        if mark.is_some_and(|m| text.len() > m + AFTER) {
+            break;
+        }
+    }
+    let m = mark?;
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let end = floor(text.len().min(m + AFTER));
     let mdy = mdy_default(page);
+    let ok = |x: Option<(Found, bool)>| x.filter(|(f, _)| valid(f.date, latest));
+    let after = ok(find_in_text_labelled(&text[m..end], mdy));
+    let before = || {
+        ok(find_in_text_labelled(
+            &text[floor(m.saturating_sub(BEFORE))..m],
+            mdy,
+        ))
+    };
+    after
+        .or_else(before)
+        .map(|(found, update)| Shown { found, update })
+}
+
+/// A date shown to the reader, and whether the page labels it as an update.
+struct Shown {
+    found: Found,
+    update: bool,
+}
+
+static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)updat|modif|revis|aktualisiert|actualiz|mis à jour").expect("valid regex")
+});
+
+/// The first date shown near the byline that is not labelled as an update, else the first one
+/// that is: `<time>` elements in bylines and headers, then elements whose class or id speaks of
+/// dates, publishing or bylines, in document order.
+fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
+    let mdy = mdy_default(page);
+    let ok = |f: Option<Found>| f.filter(|f| valid(f.date, latest));
+    let mut update: Option<Shown> = None;
+    let label_of = |n: &dom_query::NodeRef| {
+        let own = format!(
+            "{} {}",
+            n.attr("class").unwrap_or_default(),
+            n.attr("id").unwrap_or_default()
+        );
+        let parent = n
+            .parent()
+            .map(|p| p.attr("class").unwrap_or_default().to_string())
+            .unwrap_or_default();
+        format!("{own} {parent}")
+    };
+    for sel in [
+        "time[class*=publish], time[class*=post-date], time[class*=entry-date], time[class*=posted]",
+        "[class*=publish] time, [class*=post-date] time, [class*=dateline] time, [class*=byline] time, \
+         [class*=article-date] time, [class*=meta] time, header time, article time",
+    ] {
+        for n in page.doc.select(sel).nodes().iter().take(4) {
+            let text = n.text();
+            let label = label_of(n);
+            let in_text = if text.len() < 200 {
+                ok(find_in_text(&text, mdy))
+            } else {
+                None
+            };
+            let attr = ok(n.attr("datetime").as_deref().and_then(parse_structured));
+            let Some(found) = attr.or(in_text) else {
+                continue;
+            };
+            let is_update = UPDATE_WORD.is_match(&label) || UPDATED_BEFORE_ANY.is_match(&text);
+            if !is_update {
+                return Some(Shown {
+                    found,
+                    update: false,
+                });
+            }
+            update.get_or_insert(Shown {
+                found,
+                update: true,
+            });
+        }
+    }
     let mut seen = 0;
     for n in page.doc.select("body [class], body [id]").nodes() {
         let class = n.attr("class").map(|s| s.to_string()).unwrap_or_default();
@@ -248,11 +410,22 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Found> {
         if t.len() > 400 {
             continue;
         }
-        if let Some(f) = find_in_text(&t, mdy).filter(|f| valid(f.date, latest)) {
-            return Some(f);
+        if let Some((found, is_update)) =
+            find_in_text_labelled(&t, mdy).filter(|(f, _)| valid(f.date, latest))
+        {
+            if !is_update {
+                return Some(Shown {
+                    found,
+                    update: false,
+                });
+            }
+            update.get_or_insert(Shown {
+                found,
+                update: true,
+            });
         }
     }
-    None
+    update
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,6 +599,16 @@ static UPDATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// The first date written in running text, preferring one that is not introduced as an update.
 /// `mdy` says how to read ambiguous numeric dates such as 03/02/2021.
 pub fn find_in_text(s: &str, mdy: bool) -> Option<Found> {
+    find_in_text_labelled(s, mdy).map(|(f, _)| f)
+}
+
+static UPDATED_BEFORE_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|reviewed)")
+        .expect("valid regex")
+});
+
+/// [`find_in_text`], also saying whether the date found is introduced as an update.
+fn find_in_text_labelled(s: &str, mdy: bool) -> Option<(Found, bool)> {
     let mut fallback = None;
     for c in TEXT_DATE.captures_iter(s) {
         let Some(date) = captured_date(&c, mdy) else {
@@ -444,10 +627,10 @@ pub fn find_in_text(s: &str, mdy: bool) -> Option<Found> {
             .next()
             .map_or("", |i| &before[i..]);
         if UPDATED_BEFORE.is_match(before) {
-            fallback.get_or_insert(found);
+            fallback.get_or_insert((found, true));
             continue;
         }
-        return Some(found);
+        return Some((found, false));
     }
     fallback
 }
