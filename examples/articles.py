@@ -255,6 +255,6 @@ R1["paras"][-1] = R1["paras"][-1] + " Gulf Arab states, which were not consulted
 # paragraph trimmed, one market sentence added.
 R2 = reprint("a06", outlet="Continental Ledger", published="2021-04-12",
              authors=[], byline="Meridian Wire / Continental Ledger",
-             title="Natanz blackout: Tehran cries 'nuclear terrorism' as Vienna talks near")
+             title="Natanz blackout: Tehran cries 'nuclear terrorism' as Vienna talks loom")
 R2["paras"][4] = "Prime Minister Benjamin Netanyahu, speaking on Sunday alongside visiting U.S. Defense Secretary Lloyd Austin, did not mention Natanz. \"Israel will do whatever it must to keep the regime in Tehran from the bomb,\" he said."
 R2["paras"].append("Brent crude rose 0.6% in early Asian trading on Monday as traders priced in a slower path back for Iranian oil.")

@@ -349,6 +349,7 @@ def html_a03():
 """
     rel = out("corpus/html/dailybulwark-2021-04-07-vienna-gamble.html", page)
     truth(rel, a, "a03", "html", url=url,
+          dek="Diplomacy by hotel corridor: the administration is paying Iran to return to a deal it broke.",
           metadata="OpenGraph og:title/og:site_name, article:published_time 2021-04-07T21:15:00-04:00 "
                    "(local date 2021-04-07; converting to UTC would give 2021-04-08), meta name=author",
           must_not_contain=["cookies", "ADVERTISEMENT", "Read more", "Comments", "PatriotMom76", "Trending",
@@ -414,6 +415,7 @@ def html_a04():
 """
     rel = out("corpus/html/alborztimes-2021-04-08-araqchi-no-step-by-step.html", page)
     truth(rel, a, "a04", "html", url=url,
+          dek="Iran will not accept a step-by-step return to the JCPOA, its chief negotiator says.",
           metadata="JSON-LD in @graph form (NewsArticle with author object, datePublished +04:30), og:site_name, og:title",
           must_not_contain=["Related:", "Tags:", "Share this article", "Most viewed", "Sign up for our newsletter",
                             "Creative Commons", "Farvardin", "News ID"],
@@ -462,6 +464,7 @@ def html_a05():
     page = page.replace("\u2212", "-")
     rel = out("corpus/html/continentalledger-2021-04-09-oil-slips.html", page, encoding="cp1252")
     truth(rel, a, "a05", "html", url=None, encoding="windows-1252",
+          dek="Brent falls as traders weigh a return of Iranian crude; European exporters wary",
           metadata="<time datetime> in the visible byline; no JSON-LD, no OpenGraph; encoded windows-1252 "
                    "(curly quotes 0x93/0x94, apostrophe 0x92, em dash 0x97, euro sign 0x80, \u00df 0xDF, \u00fc 0xFC, \u00e9 0xE9)",
           must_not_contain=["cookies", "DAX", "Anzeige", "Explainer:", "Share:", "Sign up for our newsletter",
@@ -731,7 +734,7 @@ def main():
     doc = {
         "about": "Ground truth for the dossier example corpus. All articles are invented fiction written for "
                  "testing; see README.md. first_8_words/last_8_words are whitespace-split words of the article "
-                 "body after boilerplate removal (headline, byline, date line and furniture excluded; an inline "
+                 "body after boilerplate removal (headline, standfirst/dek (given as `dek` where present), byline, date line, author bio and furniture excluded; an inline "
                  "dateline such as 'VIENNA (Meridian Wire) -' is part of the first paragraph and so of the body). "
                  "Words are counted across paragraph breaks (paragraphs joined by whitespace). For feeds, WARC and JSONL, item_index / record_index / line locate the item; record_index counts "
                  "all WARC records from 0 (0 = warcinfo), response_index counts response records only; line is 1-based.",
