@@ -1,0 +1,280 @@
+//! The thinc layers the CNN pipelines use, for inference only: hash embeddings, maxout,
+//! layer normalisation, the residual window encoder and plain affine layers. All matrix
+//! work goes through `matrixmultiply::sgemm` over whole documents.
+
+use crate::error::NlpError;
+use crate::hash::murmur3_u64;
+use crate::thinc::{Array, Node, ThincModel};
+
+/// `out (n × m) = x (n × k) · wᵀ` where `w` is `m × k` row-major; `out` is overwritten.
+pub fn gemm_xwt(x: &[f32], n: usize, k: usize, w: &[f32], m: usize, out: &mut [f32]) {
+    debug_assert!(x.len() >= n * k && w.len() >= m * k && out.len() >= n * m);
+    if n == 0 || m == 0 {
+        return;
+    }
+    // SAFETY: the slices are at least as long as the strides below address.
+    unsafe {
+        matrixmultiply::sgemm(
+            n,
+            k,
+            m,
+            1.0,
+            x.as_ptr(),
+            k as isize,
+            1,
+            w.as_ptr(),
+            1,
+            k as isize,
+            0.0,
+            out.as_mut_ptr(),
+            m as isize,
+            1,
+        );
+    }
+}
+
+fn dims(a: &Array, want: usize, what: &str) -> Result<(), NlpError> {
+    if a.shape.len() != want {
+        return Err(NlpError::model(what.to_string(), format!("shape {:?}", a.shape)));
+    }
+    Ok(())
+}
+
+/// An affine layer `y = x·Wᵀ + b`.
+#[derive(Debug, Clone)]
+pub struct Linear {
+    pub n_out: usize,
+    pub n_in: usize,
+    w: Vec<f32>,
+    b: Vec<f32>,
+}
+
+impl Linear {
+    pub fn from_node(node: &Node) -> Result<Self, NlpError> {
+        let w = node.param("W")?;
+        let b = node.param("b")?;
+        dims(w, 2, "linear W")?;
+        Ok(Linear { n_out: w.shape[0], n_in: w.shape[1], w: w.data.clone(), b: b.data.clone() })
+    }
+
+    /// Applies the layer to `n` rows.
+    pub fn forward(&self, x: &[f32], n: usize, out: &mut Vec<f32>) {
+        out.clear();
+        out.resize(n * self.n_out, 0.0);
+        gemm_xwt(x, n, self.n_in, &self.w, self.n_out, out);
+        for row in out.chunks_exact_mut(self.n_out) {
+            for (y, b) in row.iter_mut().zip(&self.b) {
+                *y += b;
+            }
+        }
+    }
+}
+
+/// Maxout followed by layer normalisation, thinc's `Maxout(normalize=True)`.
+#[derive(Debug, Clone)]
+pub struct MaxoutLn {
+    n_out: usize,
+    n_pieces: usize,
+    n_in: usize,
+    w: Vec<f32>,
+    b: Vec<f32>,
+    g: Vec<f32>,
+    beta: Vec<f32>,
+}
+
+impl MaxoutLn {
+    fn from_nodes(maxout: &Node, ln: &Node) -> Result<Self, NlpError> {
+        let w = maxout.param("W")?;
+        dims(w, 3, "maxout W")?;
+        Ok(MaxoutLn {
+            n_out: w.shape[0],
+            n_pieces: w.shape[1],
+            n_in: w.shape[2],
+            w: w.data.clone(),
+            b: maxout.param("b")?.data.clone(),
+            g: ln.param("G")?.data.clone(),
+            beta: ln.param("b")?.data.clone(),
+        })
+    }
+
+    /// `x` has `n` rows of `n_in`; writes `n` rows of `n_out` into `out`.
+    fn forward(&self, x: &[f32], n: usize, scratch: &mut Vec<f32>, out: &mut [f32]) {
+        let np = self.n_out * self.n_pieces;
+        scratch.clear();
+        scratch.resize(n * np, 0.0);
+        gemm_xwt(x, n, self.n_in, &self.w, np, scratch);
+        for (row, y) in scratch.chunks_exact(np).zip(out.chunks_exact_mut(self.n_out)) {
+            for o in 0..self.n_out {
+                let pieces = &row[o * self.n_pieces..(o + 1) * self.n_pieces];
+                let bias = &self.b[o * self.n_pieces..(o + 1) * self.n_pieces];
+                let mut best = pieces[0] + bias[0];
+                for p in 1..self.n_pieces {
+                    let v = pieces[p] + bias[p];
+                    if v > best {
+                        best = v;
+                    }
+                }
+                y[o] = best;
+            }
+            layer_norm(y, &self.g, &self.beta);
+        }
+    }
+}
+
+/// thinc's LayerNorm over one row: population variance plus 1e-8, then scale and shift.
+fn layer_norm(y: &mut [f32], g: &[f32], b: &[f32]) {
+    let n = y.len() as f32;
+    let mean = y.iter().sum::<f32>() / n;
+    let var = y.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / n + 1e-8;
+    let inv = var.powf(-0.5);
+    for ((v, g), b) in y.iter_mut().zip(g).zip(b) {
+        *v = (*v - mean) * inv * g + b;
+    }
+}
+
+/// One hash-embedding table reading one feature column.
+#[derive(Debug, Clone)]
+struct HashEmbed {
+    seed: u32,
+    column: usize,
+    rows: usize,
+    width: usize,
+    table: Vec<f32>,
+}
+
+/// The token features a tok2vec's `extract_features` layer reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    Norm,
+    Prefix,
+    Suffix,
+    Shape,
+    Spacy,
+    IsSpace,
+}
+
+/// A tok2vec: `MultiHashEmbed` (hash tables, maxout mix) then `MaxoutWindowEncoder`.
+#[derive(Debug, Clone)]
+pub struct Tok2Vec {
+    pub features: Vec<Feature>,
+    embeds: Vec<HashEmbed>,
+    mix: MaxoutLn,
+    layers: Vec<MaxoutLn>,
+    pad: usize,
+    pub width: usize,
+}
+
+
+impl Tok2Vec {
+    /// Reads the tok2vec layers out of a model file (a tok2vec component, or a component
+    /// that embeds its own copy).
+    pub fn from_model(model: &ThincModel) -> Result<Self, NlpError> {
+        let fe = model
+            .named("extract_features")
+            .next()
+            .ok_or_else(|| NlpError::model("tok2vec", "no extract_features node"))?;
+        let cols = fe
+            .attrs
+            .get("columns")
+            .and_then(|v| v.as_array())
+            .ok_or_else(|| NlpError::model("tok2vec", "no feature columns"))?;
+        let mut features = Vec::new();
+        for c in cols {
+            let name = crate::thinc::key_str(c).unwrap_or("");
+            features.push(match name {
+                "NORM" => Feature::Norm,
+                "PREFIX" => Feature::Prefix,
+                "SUFFIX" => Feature::Suffix,
+                "SHAPE" => Feature::Shape,
+                "SPACY" => Feature::Spacy,
+                "IS_SPACE" => Feature::IsSpace,
+                other => return Err(NlpError::model("tok2vec", format!("feature {other}"))),
+            });
+        }
+        let mut embeds = Vec::new();
+        for n in model.named("hashembed") {
+            let e = n.param("E")?;
+            dims(e, 2, "hashembed E")?;
+            embeds.push(HashEmbed {
+                seed: n.attr_i64("seed").ok_or_else(|| NlpError::model("hashembed", "no seed"))? as u32,
+                column: n.attr_i64("column").unwrap_or(0) as usize,
+                rows: e.shape[0],
+                width: e.shape[1],
+                table: e.data.clone(),
+            });
+        }
+        let maxouts: Vec<&Node> = model.named("maxout").collect();
+        let norms: Vec<&Node> = model.named("layernorm").collect();
+        if maxouts.len() < 2 || maxouts.len() != norms.len() || embeds.is_empty() {
+            return Err(NlpError::model("tok2vec", "unexpected layer count"));
+        }
+        let mix = MaxoutLn::from_nodes(maxouts[0], norms[0])?;
+        let layers = maxouts[1..]
+            .iter()
+            .zip(&norms[1..])
+            .map(|(m, l)| MaxoutLn::from_nodes(m, l))
+            .collect::<Result<Vec<_>, _>>()?;
+        let pad = model
+            .nodes
+            .iter()
+            .find(|n| n.name.starts_with("with_array(residual"))
+            .and_then(|n| n.attr_i64("pad"))
+            .unwrap_or(layers.len() as i64) as usize;
+        let width = mix.n_out;
+        Ok(Tok2Vec { features, embeds, mix, layers, pad, width })
+    }
+
+    /// Encodes one document given its feature rows; returns `n × width` floats.
+    pub fn forward(&self, feats: &[u64], n: usize) -> Vec<f32> {
+        let nf = self.features.len();
+        let concat_w: usize = self.embeds.iter().map(|e| e.width).sum();
+        let mut concat = vec![0f32; n * concat_w];
+        for t in 0..n {
+            let row = &mut concat[t * concat_w..(t + 1) * concat_w];
+            let mut off = 0;
+            for e in &self.embeds {
+                let id = feats[t * nf + e.column];
+                let keys = murmur3_u64(id, e.seed);
+                let dst = &mut row[off..off + e.width];
+                for k in keys {
+                    let r = (k as usize) % e.rows;
+                    let src = &e.table[r * e.width..(r + 1) * e.width];
+                    for (d, s) in dst.iter_mut().zip(src) {
+                        *d += s;
+                    }
+                }
+                off += e.width;
+            }
+        }
+        let w = self.width;
+        let p = self.pad;
+        let total = n + 2 * p;
+        // Padding rows take part in every layer exactly as thinc's flatten(pad=…) has them.
+        let mut x = vec![0f32; total * w];
+        let mut scratch = Vec::new();
+        self.mix.forward(&concat, n, &mut scratch, &mut x[p * w..(p + n) * w]);
+        let mut win = vec![0f32; total * 3 * w];
+        let mut y = vec![0f32; total * w];
+        for layer in &self.layers {
+            for i in 0..total {
+                let dst = &mut win[i * 3 * w..(i + 1) * 3 * w];
+                if i > 0 {
+                    dst[..w].copy_from_slice(&x[(i - 1) * w..i * w]);
+                } else {
+                    dst[..w].fill(0.0);
+                }
+                dst[w..2 * w].copy_from_slice(&x[i * w..(i + 1) * w]);
+                if i + 1 < total {
+                    dst[2 * w..].copy_from_slice(&x[(i + 1) * w..(i + 2) * w]);
+                } else {
+                    dst[2 * w..].fill(0.0);
+                }
+            }
+            layer.forward(&win, total, &mut scratch, &mut y);
+            for (a, b) in x.iter_mut().zip(&y) {
+                *a += b;
+            }
+        }
+        x[p * w..(p + n) * w].to_vec()
+    }
+}

@@ -1,0 +1,428 @@
+//! spaCy's rule-based tokenizer, driven by the model's own `tokenizer` file: whitespace
+//! splitting, special cases, prefix/suffix/infix patterns, URL matching and the final
+//! special-case matcher pass, applied in the order `spacy/tokenizer.pyx` applies them.
+
+use crate::error::NlpError;
+use crate::thinc::{key_str, map_get};
+use fancy_regex::Regex;
+use rmpv::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A token as the tokenizer produces it: byte offsets into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawToken {
+    pub start: usize,
+    pub end: usize,
+    /// Followed by a single space that belongs to this token (spaCy's `whitespace_`).
+    pub spacy: bool,
+    /// NORM set by a special case, which overrides the lexeme's norm.
+    pub norm: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Special {
+    /// (ORTH, NORM) of each piece; the ORTHs concatenate to the key.
+    pieces: Vec<(String, Option<String>)>,
+}
+
+/// The tokenizer of a spaCy pipeline.
+#[derive(Debug)]
+pub struct Tokenizer {
+    prefix: Option<Regex>,
+    suffix: Option<Regex>,
+    infix: Option<Regex>,
+    token_match: Option<Regex>,
+    url_match: Option<Regex>,
+    specials: HashMap<String, Special>,
+    /// Special cases that the affix rules would split, keyed by the ORTH of the first token
+    /// of that split; each entry is (token ORTHs, special key).
+    matcher: HashMap<String, Vec<(Vec<String>, String)>>,
+}
+
+/// Python's `str.isspace` for one character.
+pub fn py_isspace(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Rewrites a Python `re` pattern into fancy-regex syntax: `\uXXXX`/`\UXXXXXXXX` escapes
+/// become `\x{…}`, and characters that Rust's class syntax treats as operators (`[`, `&`,
+/// `~`, a second `-`) are escaped inside classes, where Python reads them literally.
+fn translate_pattern(p: &str) -> String {
+    let chars: Vec<char> = p.chars().collect();
+    let mut out = String::with_capacity(p.len() + 16);
+    let mut i = 0;
+    let mut in_class = false;
+    let mut class_start = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && i + 1 < chars.len() {
+            let n = chars[i + 1];
+            let hex_len = match n {
+                'u' => 4,
+                'U' => 8,
+                _ => 0,
+            };
+            if hex_len > 0 && i + 2 + hex_len <= chars.len() {
+                let hex: String = chars[i + 2..i + 2 + hex_len].iter().collect();
+                if hex.chars().all(|h| h.is_ascii_hexdigit()) {
+                    out.push_str("\\x{");
+                    out.push_str(&hex);
+                    out.push('}');
+                    i += 2 + hex_len;
+                    class_start = false;
+                    continue;
+                }
+            }
+            out.push(c);
+            out.push(n);
+            i += 2;
+            class_start = false;
+            continue;
+        }
+        if in_class {
+            match c {
+                ']' if !class_start => {
+                    in_class = false;
+                    out.push(c);
+                }
+                '[' | '&' | '~' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '-' if i + 1 < chars.len() && chars[i + 1] == '-' => {
+                    out.push_str("\\-");
+                }
+                '^' if class_start => out.push(c),
+                _ => out.push(c),
+            }
+            // A ']' or '^' right after '[' (or '[^') is literal in Python.
+            class_start = c == '^' && class_start;
+        } else {
+            if c == '[' {
+                in_class = true;
+                class_start = true;
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
+fn compile(name: &str, v: Option<&Value>) -> Result<Option<Regex>, NlpError> {
+    let Some(p) = v.and_then(key_str) else { return Ok(None) };
+    let translated = translate_pattern(p);
+    Regex::new(&translated)
+        .map(Some)
+        .map_err(|e| NlpError::Pattern { name: name.to_string(), detail: e.to_string() })
+}
+
+fn int_key(k: &Value) -> Option<u64> {
+    k.as_u64().or_else(|| key_str(k).and_then(|s| s.parse().ok()))
+}
+
+const ORTH: u64 = 65;
+const NORM: u64 = 67;
+
+impl Tokenizer {
+    /// Loads the `tokenizer` file of a pipeline directory.
+    pub fn load(path: &Path) -> Result<Self, NlpError> {
+        let root = crate::error::read_msgpack(path)?;
+        let mut tok = Tokenizer {
+            prefix: compile("prefix_search", map_get(&root, "prefix_search"))?,
+            suffix: compile("suffix_search", map_get(&root, "suffix_search"))?,
+            infix: compile("infix_finditer", map_get(&root, "infix_finditer"))?,
+            token_match: compile("token_match", map_get(&root, "token_match"))?,
+            url_match: compile("url_match", map_get(&root, "url_match"))?,
+            specials: HashMap::new(),
+            matcher: HashMap::new(),
+        };
+        let faster = map_get(&root, "faster_heuristics").and_then(Value::as_bool).unwrap_or(true);
+        if let Some(ex) = map_get(&root, "exceptions").and_then(Value::as_map) {
+            for (k, v) in ex {
+                let Some(key) = key_str(k) else { continue };
+                let mut pieces = Vec::new();
+                for piece in v.as_array().map(Vec::as_slice).unwrap_or(&[]) {
+                    let mut orth = None;
+                    let mut norm = None;
+                    for (a, val) in piece.as_map().map(Vec::as_slice).unwrap_or(&[]) {
+                        match int_key(a) {
+                            Some(ORTH) => orth = key_str(val).map(str::to_string),
+                            Some(NORM) => norm = key_str(val).map(str::to_string),
+                            _ => {}
+                        }
+                    }
+                    pieces.push((orth.unwrap_or_default(), norm));
+                }
+                tok.specials.insert(key.to_string(), Special { pieces });
+            }
+        }
+        // Special cases that contain affixes are re-applied after tokenization by a phrase
+        // matcher over the tokens the affix rules produce (spaCy's `_special_matcher`).
+        let keys: Vec<String> = tok.specials.keys().cloned().collect();
+        for key in keys {
+            let affixy = !faster
+                || tok.find_prefix(&key) > 0
+                || tok.find_suffix(&key) > 0
+                || tok.has_infix(&key)
+                || key.contains(' ');
+            if !affixy {
+                continue;
+            }
+            let toks = tok.tokenize_with(&key, false);
+            let orths: Vec<String> = toks.iter().map(|t| key[t.start..t.end].to_string()).collect();
+            if let Some(first) = orths.first().cloned() {
+                tok.matcher.entry(first).or_default().push((orths, key));
+            }
+        }
+        Ok(tok)
+    }
+
+    fn find_prefix(&self, s: &str) -> usize {
+        match &self.prefix {
+            Some(re) => match re.find(s) {
+                Ok(Some(m)) => m.end() - m.start(),
+                _ => 0,
+            },
+            None => 0,
+        }
+    }
+
+    fn find_suffix(&self, s: &str) -> usize {
+        match &self.suffix {
+            Some(re) => match re.find(s) {
+                Ok(Some(m)) => m.end() - m.start(),
+                _ => 0,
+            },
+            None => 0,
+        }
+    }
+
+    fn has_infix(&self, s: &str) -> bool {
+        self.infix.as_ref().is_some_and(|re| matches!(re.find(s), Ok(Some(_))))
+    }
+
+    fn full_match(re: &Option<Regex>, s: &str) -> bool {
+        // Python's `re.match` anchors at the start only; spaCy's patterns end in `$`.
+        match re {
+            Some(re) => matches!(re.find(s), Ok(Some(m)) if m.start() == 0),
+            None => false,
+        }
+    }
+
+    /// Tokenizes `text`.
+    pub fn tokenize(&self, text: &str) -> Vec<RawToken> {
+        let mut toks = self.tokenize_with(text, true);
+        self.apply_special_matcher(text, &mut toks);
+        toks
+    }
+
+    fn tokenize_with(&self, text: &str, specials: bool) -> Vec<RawToken> {
+        let mut out = Vec::new();
+        let Some(first) = text.chars().next() else { return out };
+        let mut in_ws = py_isspace(first);
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if py_isspace(c) != in_ws {
+                if start < i {
+                    self.tokenize_span(text, start, i, specials, &mut out);
+                }
+                if c == ' ' {
+                    if let Some(last) = out.last_mut() {
+                        last.spacy = true;
+                    }
+                    start = i + 1;
+                } else {
+                    start = i;
+                }
+                in_ws = !in_ws;
+            }
+        }
+        if start < text.len() {
+            self.tokenize_span(text, start, text.len(), specials, &mut out);
+            if let Some(last) = out.last_mut() {
+                last.spacy = text.ends_with(' ') && !in_ws;
+            }
+        }
+        out
+    }
+
+    fn push_special(&self, sp: &Special, mut at: usize, out: &mut Vec<RawToken>) {
+        for (orth, norm) in &sp.pieces {
+            out.push(RawToken { start: at, end: at + orth.len(), spacy: false, norm: norm.clone() });
+            at += orth.len();
+        }
+    }
+
+    fn plain(start: usize, end: usize) -> RawToken {
+        RawToken { start, end, spacy: false, norm: None }
+    }
+
+    fn tokenize_span(&self, text: &str, s0: usize, e0: usize, specials: bool, out: &mut Vec<RawToken>) {
+        if specials {
+            if let Some(sp) = self.specials.get(&text[s0..e0]) {
+                self.push_special(sp, s0, out);
+                return;
+            }
+        }
+        let is_special = |s: &str| specials && self.specials.contains_key(s);
+        let (mut s, mut e) = (s0, e0);
+        let mut prefixes: Vec<(usize, usize)> = Vec::new();
+        let mut suffixes: Vec<(usize, usize)> = Vec::new();
+        let mut last_size = 0usize;
+        while s < e && e - s != last_size {
+            let cur = &text[s..e];
+            if Self::full_match(&self.token_match, cur) || is_special(cur) {
+                break;
+            }
+            last_size = e - s;
+            let pre_len = self.find_prefix(cur);
+            if pre_len != 0 {
+                let minus_pre = &text[s + pre_len..e];
+                if !minus_pre.is_empty() && is_special(minus_pre) {
+                    prefixes.push((s, s + pre_len));
+                    s += pre_len;
+                    break;
+                }
+            }
+            let suf_len = self.find_suffix(&text[s + pre_len..e]);
+            if suf_len != 0 {
+                let minus_suf = &text[s..e - suf_len];
+                if !minus_suf.is_empty() && is_special(minus_suf) {
+                    suffixes.push((e - suf_len, e));
+                    e -= suf_len;
+                    break;
+                }
+            }
+            if pre_len != 0 && suf_len != 0 && pre_len + suf_len <= e - s {
+                prefixes.push((s, s + pre_len));
+                suffixes.push((e - suf_len, e));
+                s += pre_len;
+                e -= suf_len;
+            } else if pre_len != 0 {
+                prefixes.push((s, s + pre_len));
+                s += pre_len;
+            } else if suf_len != 0 {
+                suffixes.push((e - suf_len, e));
+                e -= suf_len;
+            }
+        }
+        for &(a, b) in &prefixes {
+            out.push(Self::plain(a, b));
+        }
+        if s < e {
+            let core = &text[s..e];
+            if let Some(sp) = specials.then(|| self.specials.get(core)).flatten() {
+                self.push_special(sp, s, out);
+            } else if Self::full_match(&self.token_match, core) || Self::full_match(&self.url_match, core) {
+                out.push(Self::plain(s, e));
+            } else {
+                let mut start = 0usize;
+                let mut any = false;
+                if let Some(re) = &self.infix {
+                    for m in re.find_iter(core).flatten() {
+                        any = true;
+                        let (is, ie) = (m.start(), m.end());
+                        // An infix at the very start of the span is not split off.
+                        if is == 0 {
+                            continue;
+                        }
+                        if is != start {
+                            out.push(Self::plain(s + start, s + is));
+                        }
+                        if is != ie {
+                            out.push(Self::plain(s + is, s + ie));
+                        }
+                        start = ie;
+                    }
+                }
+                if !any {
+                    out.push(Self::plain(s, e));
+                } else if start < core.len() {
+                    out.push(Self::plain(s + start, e));
+                }
+            }
+        }
+        for &(a, b) in suffixes.iter().rev() {
+            out.push(Self::plain(a, b));
+        }
+    }
+
+    /// spaCy's `_apply_special_cases`: special cases whose text the affix rules split are
+    /// found as token sequences and re-tokenized, longest match first.
+    fn apply_special_matcher(&self, text: &str, toks: &mut Vec<RawToken>) {
+        if self.matcher.is_empty() || toks.is_empty() {
+            return;
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for i in 0..toks.len() {
+            let Some(cands) = self.matcher.get(&text[toks[i].start..toks[i].end]) else { continue };
+            for (orths, _) in cands {
+                let n = orths.len();
+                if i + n <= toks.len()
+                    && orths.iter().zip(&toks[i..i + n]).all(|(o, t)| &text[t.start..t.end] == o)
+                    && !found.contains(&(i, i + n))
+                {
+                    found.push((i, i + n));
+                }
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        // Longest first; among equal lengths the earliest first.
+        found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut seen = vec![false; toks.len()];
+        let mut keep = Vec::new();
+        for (a, b) in found {
+            if !seen[a] && !seen[b - 1] {
+                keep.push((a, b));
+            }
+            for s in &mut seen[a..b] {
+                *s = true;
+            }
+        }
+        keep.sort();
+        let mut out = Vec::with_capacity(toks.len());
+        let mut i = 0;
+        let mut k = 0;
+        while i < toks.len() {
+            if k < keep.len() && keep[k].0 == i {
+                let (a, b) = keep[k];
+                k += 1;
+                let span = &text[toks[a].start..toks[b - 1].end];
+                if let Some(sp) = self.specials.get(span) {
+                    let final_spacy = toks[b - 1].spacy;
+                    self.push_special(sp, toks[a].start, &mut out);
+                    if let Some(last) = out.last_mut() {
+                        last.spacy = final_spacy;
+                    }
+                } else {
+                    out.extend_from_slice(&toks[a..b]);
+                }
+                i = b;
+            } else {
+                out.push(toks[i].clone());
+                i += 1;
+            }
+        }
+        *toks = out;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translates_python_escapes_and_class_literals() {
+        assert_eq!(translate_pattern(r"[\u00C0-\u00D6]"), r"[\x{00C0}-\x{00D6}]");
+        assert_eq!(translate_pattern(r"\U0001F200"), r"\x{0001F200}");
+        assert_eq!(translate_pattern(r"[[&~]x"), r"[\[\&\~]x");
+        assert_eq!(translate_pattern(r"[]a]"), r"[]a]");
+    }
+}
