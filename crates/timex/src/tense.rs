@@ -1,0 +1,151 @@
+//! A cheap guess at the tense around an expression, which decides whether a bare "Friday" or
+//! "in June" points back or forward from the publication date. News reports mostly look back, so
+//! the past wins unless a future cue sits close to the expression.
+
+/// What the clause around an expression says about its direction in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "wo",
+    "going",
+    "scheduled",
+    "expected",
+    "expects",
+    "plans",
+    "planned",
+    "planning",
+    "upcoming",
+    "next",
+    "would",
+    "intends",
+    "due",
+    "until",
+    "till",
+    "by",
+    "hopes",
+    "aims",
+    "set",
+    "coming",
+    "begin",
+    "start",
+    "resume",
+];
+
+const PAST: &[&str] = &[
+    "said", "was", "were", "had", "did", "ago", "last", "met", "went", "came", "took", "made",
+    "told", "gave", "left", "began", "saw", "got", "held", "won", "lost", "fell", "rose", "sold",
+    "bought", "paid", "sent", "spent", "led", "hit", "ran", "struck", "found", "became", "knew",
+    "brought", "kept", "since", "earlier", "killed", "died", "wrote", "spoke", "quit", "shot",
+    "been", "began", "flew", "drove", "stood", "won", "cut", "put",
+];
+
+const PRESENT: &[&str] = &["is", "are", "says", "say", "am", "'s"];
+
+/// Words ending in "-ed" that are not past participles.
+const NOT_PAST: &[&str] = &[
+    "need", "speed", "proceed", "exceed", "succeed", "feed", "seed", "bed", "red", "shed", "ned",
+    "fred", "ted", "indeed", "breed", "united", "expected", "scheduled", "planned", "hundred",
+];
+
+fn classify(word: &str) -> Option<Tense> {
+    if FUTURE.contains(&word) {
+        return Some(Tense::Future);
+    }
+    if PAST.contains(&word) {
+        return Some(Tense::Past);
+    }
+    if word.len() > 4 && word.ends_with("ed") && !NOT_PAST.contains(&word) {
+        return Some(Tense::Past);
+    }
+    if PRESENT.contains(&word) {
+        return Some(Tense::Present);
+    }
+    None
+}
+
+/// Splits into lower-case words, keeping a leading apostrophe ("'ll") as part of a word.
+fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .flat_map(|w| {
+            // "he'll" -> "he", "'ll"
+            match w.find('\'') {
+                Some(i) if i > 0 => vec![&w[..i], &w[i..]],
+                _ => vec![w],
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The tense of the clause around `text[start..end]`: the nearest cue to the left within the
+/// sentence, else the nearest to the right.
+pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    let lo = floor_boundary(text, start.saturating_sub(160));
+    let left = &text[lo..start];
+    let left = match left.rfind(['.', '!', '?', '\n', ';']) {
+        // An abbreviation point ("Oct. 5") is rarely followed by a cue-bearing clause anyway.
+        Some(i) => &left[i + 1..],
+        None => left,
+    };
+    let mut found_present = false;
+    for w in words(left).rev().take(12) {
+        match classify(&w) {
+            Some(Tense::Present) => found_present = true,
+            Some(t) => return t,
+            None => {}
+        }
+    }
+    let hi = floor_boundary(text, (end + 80).min(text.len()));
+    let right = &text[end..hi];
+    let right = match right.find(['.', '!', '?', '\n', ';']) {
+        Some(i) => &right[..i],
+        None => right,
+    };
+    for w in words(right).take(6) {
+        match classify(&w) {
+            Some(Tense::Present) => found_present = true,
+            Some(t) => return t,
+            None => {}
+        }
+    }
+    if found_present {
+        Tense::Present
+    } else {
+        Tense::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str, needle: &str) -> Tense {
+        let i = s.find(needle).unwrap();
+        tense_at(s, i, i + needle.len())
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(at("The minister will travel on Friday.", "Friday"), Tense::Future);
+        assert_eq!(at("The minister travelled on Friday.", "Friday"), Tense::Past);
+        assert_eq!(at("She said Friday that she'll go.", "Friday"), Tense::Past);
+        assert_eq!(at("They'll meet Friday, she said.", "Friday"), Tense::Future);
+        assert_eq!(at("Friday.", "Friday"), Tense::Unknown);
+    }
+}
