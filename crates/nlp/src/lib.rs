@@ -198,7 +198,7 @@ impl Pipeline {
                 sent_start: parse.sent_starts[i],
             });
         }
-        self.rules.apply(text, &mut tokens);
+        self.rules.apply(text, &mut tokens, &is_space);
         let mut sents = Vec::new();
         for i in 0..n {
             if i == 0 || tokens[i].sent_start {

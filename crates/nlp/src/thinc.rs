@@ -18,7 +18,6 @@ pub struct Array {
 #[derive(Debug)]
 pub struct Node {
     pub name: String,
-    pub dims: HashMap<String, i64>,
     /// Attribute values, decoded from their nested msgpack encoding.
     pub attrs: HashMap<String, Value>,
     pub params: HashMap<String, Array>,
@@ -79,14 +78,6 @@ impl ThincModel {
         let mut out = Vec::with_capacity(nodes.len());
         for ((n, a), p) in nodes.iter().zip(attrs).zip(params) {
             let name = map_get(n, "name").and_then(key_str).unwrap_or_default().to_string();
-            let mut dims = HashMap::new();
-            if let Some(m) = map_get(n, "dims").and_then(Value::as_map) {
-                for (k, v) in m {
-                    if let (Some(k), Some(v)) = (key_str(k), v.as_i64()) {
-                        dims.insert(k.to_string(), v);
-                    }
-                }
-            }
             let mut attr_map = HashMap::new();
             if let Some(m) = a.as_map() {
                 for (k, v) in m {
@@ -106,7 +97,7 @@ impl ThincModel {
                     param_map.insert(k.to_string(), decode_array(v, &format!("{name}.{k}"))?);
                 }
             }
-            out.push(Node { name, dims, attrs: attr_map, params: param_map });
+            out.push(Node { name, attrs: attr_map, params: param_map });
         }
         Ok(ThincModel { nodes: out })
     }
