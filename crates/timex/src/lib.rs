@@ -115,7 +115,7 @@ impl TimexTagger {
             .expect("date prefix compiles"),
             // Quantity modifiers kept inside a duration's span: "more than four decades".
             mod_prefix: Regex::new(
-                r"(?i)(?:^|[^\w'-])((?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|well\s+over|close\s+to|no\s+more\s+than|upwards\s+of|some|just\s+over|just\s+under|barely|only)\s+)$",
+                r"(?i)(?:^|[^\w'-])((?:around|approximately|roughly|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over|close\s+to|no\s+more\s+than|upwards\s+of|some)\s+)$",
             )
             .expect("modifier prefix compiles"),
         }
@@ -176,10 +176,11 @@ impl TimexTagger {
                     text,
                     start: m.start(),
                     end: m.end(),
+                    new_start: std::cell::Cell::new(None),
                 };
                 if let Some((kind, sem)) = (rule.build)(&caps, &site) {
                     out.push(Candidate {
-                        start: m.start(),
+                        start: site.new_start.get().unwrap_or(m.start()),
                         end: m.end(),
                         rule: i,
                         kind,
@@ -197,9 +198,7 @@ impl TimexTagger {
         for (c, span) in chosen.iter().zip(spans.iter_mut()) {
             let re = match (c.kind, &c.sem) {
                 (TimexType::Duration, _) => Some(&self.mod_prefix),
-                (TimexType::Date, Sem::Offset { .. }) if self.rules[c.rule].name == "ago" => {
-                    Some(&self.mod_prefix)
-                }
+                (TimexType::Date, Sem::Ago { .. }) => Some(&self.mod_prefix),
                 (_, Sem::Fixed(_)) => None,
                 (TimexType::Date | TimexType::Time, _) => Some(&self.date_prefix),
                 _ => None,
@@ -207,7 +206,20 @@ impl TimexTagger {
             if let Some(re) = re {
                 let lo = floor_boundary(text, span.0.saturating_sub(48).max(prev_end));
                 if let Some(g) = re.captures(&text[lo..span.0]).and_then(|c| c.get(1)) {
-                    span.0 = lo + g.start();
+                    let inner = text[span.0..span.1].to_ascii_lowercase();
+                    let prefix = g.as_str().trim().to_ascii_lowercase();
+                    // Annotators keep "earlier"/"later" only before a named period
+                    // ("earlier this year"), not before a day ("later Friday").
+                    let keep = if prefix == "earlier" || prefix == "later" {
+                        ["this ", "that ", "last ", "next "].iter().any(|p| inner.starts_with(p))
+                            && (inner.ends_with("year") || inner.ends_with("month"))
+                    } else {
+                        // "over the past two years": "over" is a preposition there.
+                        !(re.as_str() == self.mod_prefix.as_str() && inner.starts_with("the "))
+                    };
+                    if keep {
+                        span.0 = lo + g.start();
+                    }
                 }
             }
             prev_end = span.1;
@@ -268,7 +280,7 @@ enum Out {
 const PUBLISHED: &str = "published";
 
 /// How far back (bytes) a year written in the text still sets the year of "in June".
-const YEAR_CONTEXT: usize = 250;
+const YEAR_CONTEXT: usize = 100;
 
 impl Resolver<'_> {
     fn tense(&self, start: usize, end: usize) -> Tense {
@@ -283,7 +295,9 @@ impl Resolver<'_> {
         match out {
             Out::P(p) => {
                 self.reference = Some(p);
-                if matches!(p, Point::Quarter(..)) {
+                // Only a quarter named as such sets the reporting period; derived ones
+                // ("a year ago" = that quarter last year) do not.
+                if matches!(sem, Sem::Quarter { .. }) {
                     self.last_quarter = Some((p, end));
                 }
                 if anchor.is_none() && !matches!(p, Point::Decade(_) | Point::Century(_)) {
@@ -298,7 +312,9 @@ impl Resolver<'_> {
     /// A year written nearby, which outranks the publication year for "in June".
     fn nearby_year(&self, start: usize) -> Option<i32> {
         let (y, at) = self.explicit_year?;
-        (start.saturating_sub(at) <= YEAR_CONTEXT).then_some(y)
+        let between = self.text.get(at..start)?;
+        (start.saturating_sub(at) <= YEAR_CONTEXT && !between.contains(['.', '\n', ';', '!', '?']))
+            .then_some(y)
     }
 
     fn resolve_inner(
@@ -438,7 +454,19 @@ impl Resolver<'_> {
                 let anchor = (!matches!(year, YearRef::Abs(_))).then(|| PUBLISHED.to_string());
                 (Out::P(Point::Day(holiday_date(*name, y)?)), anchor)
             }
-            Sem::Offset { unit, n, from_ref } => self.offset(*unit, *n, *from_ref, start)?,
+            Sem::Offset { unit, n, from_ref } => self.offset(*unit, *n, *from_ref, false, start)?,
+            Sem::Ago { unit, n, from_ref } => self.offset(*unit, *n, *from_ref, true, start)?,
+            Sem::MonthOfYear { month, year } => {
+                let r = match year {
+                    YearRef::Abs(y) => return Some((Out::P(Point::Month(*y, *month)), None)),
+                    YearRef::Rel(r) => *r,
+                    YearRef::Context => 0,
+                };
+                let Some(dct) = self.dct else {
+                    return Some((Out::S(format!("XXXX-{month:02}")), None));
+                };
+                (Out::P(Point::Month(dct.year() + r, *month)), published())
+            }
             Sem::Weekend { rel } => {
                 let Some(dct) = self.dct else {
                     return Some((Out::S("XXXX-WXX-WE".into()), None));
@@ -565,11 +593,6 @@ impl Resolver<'_> {
         if let YearRef::Abs(y) = year {
             return Some((Out::P(mk(y, idx)), None));
         }
-        if let YearRef::Context = year
-            && let Some(y) = self.nearby_year(start)
-        {
-            return Some((Out::P(mk(y, idx)), Some(y.to_string())));
-        }
         let Some(dct) = self.dct else {
             let letter = if per_year == 4 { 'Q' } else { 'H' };
             return Some((Out::S(format!("XXXX-{letter}{idx}")), None));
@@ -587,10 +610,12 @@ impl Resolver<'_> {
         unit: Unit,
         n: f64,
         from_ref: bool,
+        ago: bool,
         start: usize,
     ) -> Option<(Out, Option<String>)> {
         // Earnings reports: "a year ago" beside a quarter means that quarter a year before.
-        if unit == Unit::Year
+        if ago
+            && unit == Unit::Year
             && n != 0.0
             && n.fract() == 0.0
             && let Some((q, at)) = self.last_quarter
@@ -603,7 +628,12 @@ impl Resolver<'_> {
                 return Some((Out::P(r.shift(n as i64)?), r.value()));
             }
             let d = add_units(r.first_day()?, unit, n)?;
-            return Some((Out::P(truncate(d, unit)), r.value()));
+            // "a year earlier" than a day is a day: keep the finer of the two granularities.
+            let finer = match r {
+                Point::Day(_) | Point::Month(..) | Point::Quarter(..) if ago => r.unit(),
+                _ => unit,
+            };
+            return Some((Out::P(truncate(d, finer)), r.value()));
         }
         let Some(dct) = self.dct else {
             let v = match unit {

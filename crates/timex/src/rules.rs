@@ -30,6 +30,7 @@ pub enum Sem {
     Abs(crate::calendar::Point),
     MonthDay { month: u32, day: u32 },
     Month { month: u32, rel: Option<i32> },
+    MonthOfYear { month: u32, year: YearRef },
     Weekday { wd: u32, rel: Option<i32> },
     Quarter { q: u32, year: YearRef },
     Half { h: u32, year: YearRef },
@@ -38,7 +39,14 @@ pub enum Sem {
     /// `n` units from the anchor, named at the unit's granularity ("last week", "two years
     /// ago"). `from_ref` anchors on the nearest earlier date in the text rather than the
     /// publication date ("the following day", "a year earlier").
-    Offset { unit: Unit, n: f64, from_ref: bool },
+    Offset {
+        unit: Unit,
+        n: f64,
+        from_ref: bool,
+    },
+    /// "a year ago", "two years earlier": like `Offset`, but beside a quarter in an earnings
+    /// report it names that quarter a year before.
+    Ago { unit: Unit, n: f64, from_ref: bool },
     Weekend { rel: Option<i32> },
     /// The quarter being reported on: the last one named, else the last one completed.
     ReportQuarter { shift: i64 },
@@ -64,6 +72,9 @@ pub struct Site<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// Set by a rule to drop a leading part of its match from the span ("the" before an
+    /// adjective: "the third-quarter results" is annotated "third-quarter").
+    pub new_start: std::cell::Cell<Option<usize>>,
 }
 
 impl Site<'_> {
@@ -348,7 +359,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "month_day",
             format!(
-                "(?:(?P<wd>{wd}),?\\s+)?(?:(?i:the)\\s+)?(?P<mon>{month})\\s+(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?(?:,?\\s+(?P<y>{year}))?"
+                "(?:(?P<wd>{wd}),?\\s+)?(?P<mon>{month})\\s+(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?(?:,?\\s+(?P<y>{year}))?"
             ),
             |c, _| {
                 let month = lexicon::month_number(g(c, "mon")?)?;
@@ -377,6 +388,18 @@ pub fn rules() -> Vec<Rule> {
                     )),
                     None => Some((Date, Sem::MonthDay { month, day })),
                 }
+            }
+        ),
+        rule!(
+            "month_rel_year",
+            format!("(?P<mon>{month}),?\\s+(?P<rel>(?i:this|last|next))\\s+(?i:year)"),
+            |c, _| {
+                let month = lexicon::month_number(g(c, "mon")?)?;
+                let r = rel_word(g(c, "rel")?)?;
+                Some((
+                    Date,
+                    Sem::MonthOfYear { month, year: YearRef::Rel(r) },
+                ))
             }
         ),
         rule!(
@@ -519,6 +542,17 @@ pub fn rules() -> Vec<Rule> {
                     return None;
                 }
                 let is_half = g(c, "u")?.eq_ignore_ascii_case("half");
+                // "the third-quarter results": the article belongs to the noun.
+                if let Some(u) = c.name("u")
+                    && whole.starts_with("the")
+                    && g(c, "yrel").is_none()
+                    && s.text[..u.start()].ends_with('-')
+                    && g(c, "y").is_none()
+                {
+                    let first = c.get(0)?.start();
+                    let skip = whole[3..].len() - whole[3..].trim_start().len();
+                    s.new_start.set(Some(first + 3 + skip));
+                }
                 let q = match q_word.as_str() {
                     "final" | "last" | "latter" => {
                         if is_half {
@@ -534,7 +568,6 @@ pub fn rules() -> Vec<Rule> {
                 }
                 // "the second half" of a match is not a calendar half.
                 if is_half && g(c, "y").is_none() && g(c, "y0").is_none() && g(c, "yrel").is_none() {
-                    let _ = s;
                     return None;
                 }
                 let year = match (g(c, "y").or(g(c, "y0")).and_then(num), g(c, "yrel")) {
@@ -853,7 +886,7 @@ pub fn rules() -> Vec<Rule> {
                         };
                         Some((
                             Date,
-                            Sem::Offset {
+                            Sem::Ago {
                                 unit,
                                 n: if back { -x } else { x },
                                 from_ref: !matches!(dir.as_str(), "ago" | "from now" | "hence"),
@@ -866,7 +899,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "duration",
             format!(
-                "(?i:(?:the\\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|following|remaining|initial|latest|other|entire|whole|full|nearly|almost)\\s+)?(?P<n>{n})\\s+(?:(?:more|additional|full|straight|consecutive|long|short|extra|successive|whole|entire)\\s+)?(?P<u>{unit})(?P<half>\\s+and\\s+a\\s+half)?)"
+                "(?i:(?:the\\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|following|remaining|initial|latest|other|entire|whole|full)\\s+)?(?P<n>{n})\\s+(?:(?:more|additional|full|straight|consecutive|long|short|extra|successive|whole|entire)\\s+)?(?P<u>{unit})(?P<half>\\s+and\\s+a\\s+half)?)"
             ),
             |c, s| {
                 let u = g(c, "u")?;
@@ -898,8 +931,8 @@ pub fn rules() -> Vec<Rule> {
                 if lower == "one" && unit == Unit::Day && s.start == 0 {
                     return None;
                 }
-                if lower == "some" && Unit::is_plural(u) && g(c, "rel").is_none() {
-                    // "some years" alone is rarely annotated; "some years ago" is caught by "ago".
+                if s.next_word() == "old" {
+                    return None;
                 }
                 Some((Dur, Sem::Fixed(duration_value(q, unit))))
             }
@@ -908,6 +941,10 @@ pub fn rules() -> Vec<Rule> {
             "duration_adjective",
             "(?i:(?P<n>\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half)-(?P<u>second|minute|hour|day|week|month|quarter|year|decade|century)(?:-(?:long|old))?|(?P<bare>day|week|month|year|decade|century|hour|days|weeks|months|years|decades|centuries|hours)-long)",
             |c, _| {
+                // Ages ("a 6-year-old boy") are not annotated as durations in news corpora.
+                if c.get(0)?.as_str().to_ascii_lowercase().ends_with("-old") {
+                    return None;
+                }
                 if let Some(b) = g(c, "bare") {
                     let unit = Unit::parse(b)?;
                     let q = if Unit::is_plural(b) {
@@ -957,15 +994,16 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "reference",
-            "(?i:(?P<w>now|currently|recently|the\\s+past|the\\s+future|soon|previously|nowadays|these\\s+days|at\\s+present|presently|lately|formerly|the\\s+time\\s+being|once\\s+again|as\\s+soon\\s+as\\s+possible))",
+            "(?i:(?P<w>now|currently|recently|the\\s+past|the\\s+future|nowadays|these\\s+days|at\\s+present|presently|lately|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|the\\s+near\\s+future|the\\s+near\\s+term|the\\s+short\\s+term|the\\s+long\\s+term))",
             |c, s| {
                 let w = g(c, "w")?.to_ascii_lowercase();
                 let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
                 let v = match w.as_str() {
                     "now" | "currently" | "nowadays" | "these days" | "at present" | "presently"
                     | "the time being" => "PRESENT_REF",
-                    "recently" | "the past" | "previously" | "lately" | "formerly" => "PAST_REF",
-                    "the future" | "soon" | "as soon as possible" => "FUTURE_REF",
+                    "recently" | "the past" | "lately" => "PAST_REF",
+                    "the future" | "as soon as possible" | "the near future" | "the near term"
+                    | "the short term" | "the long term" => "FUTURE_REF",
                     _ => return None,
                 };
                 // "now" as a discourse marker after a comma-free "and" / "until" is still PRESENT_REF;
@@ -1003,7 +1041,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "set_adverb",
-            "(?i:daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually|twice\\s+a\\s+(?:day|week|month|year))",
+            "(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|twice\\s+a\\s+(?:day|week|month|year))",
             |c, _| {
                 let w = c.get(0)?.as_str().to_ascii_lowercase();
                 let v = match w.as_str() {

@@ -25,19 +25,6 @@ const FUTURE: &[&str] = &[
     "planning",
     "upcoming",
     "next",
-    "would",
-    "intends",
-    "due",
-    "until",
-    "till",
-    "by",
-    "hopes",
-    "aims",
-    "set",
-    "coming",
-    "begin",
-    "start",
-    "resume",
 ];
 
 const PAST: &[&str] = &[
