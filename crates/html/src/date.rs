@@ -100,9 +100,15 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     let ok = |f: Option<Found>| f.filter(|f| valid(f.date, latest));
     let doc = page.doc;
     let mdy = mdy_default(page);
+    let url_date = page
+        .url
+        .and_then(date_in_url)
+        .filter(|d| valid(d.date, latest));
 
-    // Declared publication dates, most trusted first.
+    // Declared publication dates, most trusted first. Only machine-readable values count here;
+    // text inside a marked-up element is sometimes filled by a script with today's date.
     let mut declared: Vec<Found> = Vec::new();
+    let mut marked_text: Vec<Found> = Vec::new();
     for a in page.ld_articles() {
         for key in ["datePublished", "dateCreated", "uploadDate"] {
             declared.extend(ok(ld_str(a, key).and_then(parse_structured)));
@@ -131,7 +137,7 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
             .map(|s| s.to_string());
         declared.extend(ok(attr.as_deref().and_then(parse_structured)));
         if attr.is_none() {
-            declared.extend(ok(find_in_text(&n.text(), mdy)));
+            marked_text.extend(ok(find_in_text(&n.text(), mdy)));
         }
     }
     // Declared modification dates.
@@ -156,6 +162,14 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
 
     // What the reader sees next to the headline or byline.
     let visible = visible_date(page, latest).or_else(|| near_headline(page, latest));
+    if std::env::var("DH_DEBUG").is_ok() {
+        eprintln!(
+            "declared {:?}\nmodified {:?}\nvisible {:?}",
+            declared,
+            modified,
+            visible.as_ref().map(|v| (&v.found.iso, v.update))
+        );
+    }
     if let Some(v) = visible.as_ref().filter(|v| !v.update) {
         // Shown as the date of the piece and declared: the strongest evidence. Keep the declared
         // form, which has the time.
@@ -166,11 +180,17 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         {
             return Some(d.iso.clone());
         }
-        if std::env::var("DH_V").is_ok() {
-            return Some(v.found.iso.clone());
-        }
     }
     if let Some(d) = declared.first() {
+        if let Some(u) = url_date
+            .as_ref()
+            .filter(|u| d.iso.len() > 10 && one_day_apart(d.date, u.date))
+        {
+            return Some(u.iso.clone());
+        }
+        return Some(d.iso.clone());
+    }
+    if let Some(d) = marked_text.first() {
         return Some(d.iso.clone());
     }
     if let Some(v) = visible {
@@ -201,14 +221,14 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
             }
         }
     }
-    if let Some(f) = page
-        .url
-        .and_then(date_in_url)
-        .filter(|d| valid(d.date, latest))
-    {
+    if let Some(f) = url_date {
         return Some(f.iso);
     }
     modified.into_iter().next().map(|f| f.iso)
+}
+
+fn one_day_apart(a: NaiveDate, b: NaiveDate) -> bool {
+    (a - b).num_days().abs() == 1
 }
 
 fn valid(d: NaiveDate, latest: NaiveDate) -> bool {
@@ -248,7 +268,7 @@ static GENERIC_PUBLISHED_KEY: LazyLock<Regex> = LazyLock::new(|| {
 
 static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"\\?["'](?:datePublished|publishedDate|publishDate|published_at|publishedAt|publicationDate|publication_date|firstPublished|first_published_at|pubDate|publish_date|published_date|date_published|content_publication_date|createdAt|created_at|dateCreated)\\?["']\s*:\s*\\?["']([^"'\\]{6,40})"#,
+        r#"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|publicationDate|publication_date|firstPublished|first_published_at|pubDate|publish_date|published_date|date_published|content_publication_date|createdAt|created_at|dateCreated)\\?["']\s*:\s*\\?["']([^"'\\]{6,40})"#,
     )
     .expect("valid regex")
 });
@@ -328,7 +348,35 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
         .map(|(found, update)| Shown { found, update })
 }
 
+/// Whether the text just before `n` inside its parent (or grandparent) says "Updated": the
+/// label and the `<time>` are often siblings.
+fn labelled_update_by_parent(n: &dom_query::NodeRef, own: &str) -> bool {
+    let own = own.trim();
+    let mut cur = n.parent();
+    for _ in 0..2 {
+        let Some(p) = cur else { return false };
+        let t = p.text();
+        if t.len() > 300 {
+            return false;
+        }
+        let before = if own.is_empty() {
+            &t[..]
+        } else {
+            t.find(own).map_or(&t[..], |i| &t[..i])
+        };
+        if UPDATED_BEFORE.is_match(before) {
+            return true;
+        }
+        if before.trim().len() > 3 {
+            return false;
+        }
+        cur = p.parent();
+    }
+    false
+}
+
 /// A date shown to the reader, and whether the page labels it as an update.
+#[derive(Debug)]
 struct Shown {
     found: Found,
     update: bool,
@@ -374,7 +422,9 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
             let Some(found) = attr.or(in_text) else {
                 continue;
             };
-            let is_update = UPDATE_WORD.is_match(&label) || UPDATED_BEFORE_ANY.is_match(&text);
+            let is_update = UPDATE_WORD.is_match(&label)
+                || UPDATED_BEFORE_ANY.is_match(&text)
+                || labelled_update_by_parent(n, &text);
             if !is_update {
                 return Some(Shown {
                     found,

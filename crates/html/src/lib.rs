@@ -152,7 +152,7 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ar
     check("metadata")?;
     let body = text::main_text(doc, url, limits.max_elements);
     check("text extraction")?;
-    let text = match body {
+    let text = match body.or_else(|| text::block_text(html)) {
         Some(t) => t,
         None => return Err(HtmlError::NoText),
     };

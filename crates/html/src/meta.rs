@@ -394,8 +394,44 @@ fn strip_site(title: &str, site: Option<&str>, host_label: Option<&str>) -> Stri
     title[start..end].trim().to_string()
 }
 
-/// `a` equals `b`, or `b` is `a` plus site segments before or after it.
-fn title_agrees(h: &str, other: &str) -> bool {
+/// The headline without a trailing kicker or site after a spaced pipe or dash:
+/// "Best Movers in NYC 2025 | Top 19 Companies" -> "Best Movers in NYC 2025". Kept whole when
+/// the head would be a single word.
+fn cut_kicker(t: &str) -> String {
+    cut_at(t, &[" | ", " – ", " - ", " :: ", " // "])
+}
+
+/// Headings are cut only at a pipe: a dash inside a visible headline is usually part of it.
+fn cut_heading(t: &str) -> String {
+    cut_at(t, &[" | "])
+}
+
+fn cut_at(t: &str, seps: &[&str]) -> String {
+    let cut = seps.iter().filter_map(|sep| t.find(sep)).min();
+    match cut {
+        Some(i) if t[..i].split_whitespace().count() >= 2 => t[..i].trim().to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// Share of `a`'s words (lower case, alphanumeric) that also occur in `b`.
+fn word_overlap(a: &str, b: &str) -> f32 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f32 / wa.len() as f32
+}
+
+/// `h` equals `other`, or `other` is `h` followed by more segments ("Headline | Site",
+/// "Headline - Kicker"), or the site's name followed by `h` ("Site: Headline").
+fn title_agrees(h: &str, other: &str, site: Option<&str>, host_label: Option<&str>) -> bool {
     let (h, o) = (squash(h), squash(other));
     if h.is_empty() || o.is_empty() {
         return false;
@@ -405,7 +441,11 @@ fn title_agrees(h: &str, other: &str) -> bool {
     }
     // `other` = h + separator + more, or more + separator + h.
     let segs = segments(other);
-    (1..segs.len()).any(|i| squash(&segs[..i].join(" ")) == h || squash(&segs[i..].join(" ")) == h)
+    (1..segs.len()).any(|i| {
+        squash(&segs[..i].join(" ")) == h
+            || (squash(&segs[i..].join(" ")) == h
+                && segs[..i].iter().all(|s| names_site(s, site, host_label)))
+    })
 }
 
 /// The first `<h1>`s: those inside `<article>`/`<main>` first, then the rest.
@@ -463,25 +503,43 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
         .filter(|s| !s.is_empty())
         .collect();
     let h1s = headings(page);
-    for h in &h1s {
-        if declared.iter().any(|d| title_agrees(h, d)) {
-            return Some(h.clone());
+    let is_site = |h: &str| {
+        let q = squash(h);
+        site.is_some_and(|s| squash(s) == q) || host_label.is_some_and(|l| squash(l) == q)
+    };
+    for h in h1s.iter().filter(|h| !is_site(h)) {
+        if declared
+            .iter()
+            .any(|d| title_agrees(h, d, site, host_label))
+        {
+            return Some(cut_heading(h));
         }
+    }
+    // An unconfirmed heading still beats the declared titles: on real pages the visible
+    // headline is the title far more often than og:title (which is often an SEO variant).
+    // A heading sharing no words with any declared title is a widget, not the headline.
+    let related =
+        |h: &str| declared.is_empty() || declared.iter().any(|d| word_overlap(h, d) >= 0.3);
+    if let Some(h) = h1s
+        .iter()
+        .find(|h| !is_site(h) && h.split_whitespace().count() >= 2 && related(h))
+    {
+        return Some(cut_heading(h));
     }
     for d in [&og, &ld] {
         if let Some(d) = d.as_deref().filter(|d| !d.is_empty()) {
-            return Some(strip_site(d, site, host_label));
+            return Some(cut_kicker(&strip_site(d, site, host_label)));
         }
     }
     if let Some(t) = tag.as_deref().filter(|t| !t.is_empty()) {
         let stripped = strip_site(t, site, host_label);
         if stripped != t {
-            return Some(stripped);
+            return Some(cut_kicker(&stripped));
         }
-        if let Some(h) = h1s.first() {
-            return Some(h.clone());
+        if let Some(h) = h1s.iter().find(|h| !is_site(h)) {
+            return Some(cut_kicker(h));
         }
-        return Some(stripped);
+        return Some(cut_kicker(&stripped));
     }
     h1s.into_iter().next()
 }

@@ -22,6 +22,53 @@ pub(crate) fn main_text(
     (!text.is_empty()).then_some(text)
 }
 
+/// Block text of the page outside navigation, headers, footers, asides and forms: the fallback
+/// when dom_smoothie finds no candidate (short pages, unusual markup). Worse than a scored
+/// extraction, far better than losing the page.
+pub(crate) fn block_text(html: &str) -> Option<String> {
+    let doc = dom_query::Document::from(html);
+    doc.select(
+        "script, style, noscript, template, svg, nav, header, footer, aside, form, \
+         [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]",
+    )
+    .remove();
+    let mut out = String::new();
+    for n in doc
+        .select("p, h1, h2, h3, h4, h5, h6, li, pre, blockquote, td")
+        .nodes()
+    {
+        let nested = n.ancestors_it(Some(8)).any(|a| {
+            matches!(
+                a.node_name().as_deref(),
+                Some(
+                    "p" | "li"
+                        | "pre"
+                        | "blockquote"
+                        | "td"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                )
+            )
+        });
+        if nested {
+            continue;
+        }
+        let para = n.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        if para.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&para);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// Collapses runs of spaces inside lines and makes every non-empty line a paragraph separated by
 /// one blank line. dom_smoothie's formatted text separates blocks by newlines of varying count
 /// and keeps some indentation.
@@ -29,7 +76,6 @@ pub(crate) fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for line in raw.lines() {
         let mut first = true;
-        let mut any = false;
         for word in line.split_whitespace() {
             if first {
                 if !out.is_empty() {
@@ -40,9 +86,7 @@ pub(crate) fn normalise(raw: &str) -> String {
                 out.push(' ');
             }
             out.push_str(word);
-            any = true;
         }
-        let _ = any;
     }
     out
 }
