@@ -177,11 +177,12 @@ impl TimexTagger {
                     start: m.start(),
                     end: m.end(),
                     new_start: std::cell::Cell::new(None),
+                    new_end: std::cell::Cell::new(None),
                 };
                 if let Some((kind, sem)) = (rule.build)(&caps, &site) {
                     out.push(Candidate {
                         start: site.new_start.get().unwrap_or(m.start()),
-                        end: m.end(),
+                        end: site.new_end.get().unwrap_or(m.end()),
                         rule: i,
                         kind,
                         sem,
@@ -327,7 +328,17 @@ impl Resolver<'_> {
         Some(match sem {
             Sem::Fixed(v) => (Out::S(v.clone()), None),
             Sem::Abs(p) => (Out::P(*p), None),
-            Sem::MonthDay { month, day } => {
+            Sem::MonthDay { month, day, rel } => {
+                if let (Some(r), Some(dct)) = (rel, self.dct) {
+                    let this = NaiveDate::from_ymd_opt(dct.year(), *month, *day)?;
+                    let y = match r {
+                        -1 if this >= dct => dct.year() - 1,
+                        1 if this <= dct => dct.year() + 1,
+                        _ => dct.year(),
+                    };
+                    let d = NaiveDate::from_ymd_opt(y, *month, *day)?;
+                    return Some((Out::P(Point::Day(d)), published()));
+                }
                 if let Some(y) = self.nearby_year(start) {
                     let d = NaiveDate::from_ymd_opt(y, *month, *day)?;
                     (Out::P(Point::Day(d)), Some(y.to_string()))
@@ -528,8 +539,8 @@ impl Resolver<'_> {
             .or_else(|| NaiveDate::from_ymd_opt(y, month, 28))?;
         let diff = (this - dct).num_days();
         Some(match self.tense(start, end) {
-            Tense::Past if diff > 14 => y - 1,
-            Tense::Future if diff < -14 => y + 1,
+            Tense::Past if diff > 60 => y - 1,
+            Tense::Future if diff < -60 => y + 1,
             Tense::Past | Tense::Future => y,
             _ => {
                 if diff > 182 {
@@ -600,6 +611,9 @@ impl Resolver<'_> {
         let cur = ((dct.month() - 1) * per_year / 12 + 1) as i32;
         let y = match year {
             YearRef::Rel(r) => dct.year() + r,
+            // Results for a period come out after it ends: the period just closed is still
+            // "this year's" even in future-tense talk about its results.
+            _ if idx as i32 == cur - 1 => dct.year(),
             _ => self.year_by_tense(dct.year(), idx as i32, cur, per_year as i32, start, end),
         };
         Some((Out::P(mk(y, idx)), Some(PUBLISHED.into())))
@@ -618,8 +632,7 @@ impl Resolver<'_> {
             && unit == Unit::Year
             && n != 0.0
             && n.fract() == 0.0
-            && let Some((q, at)) = self.last_quarter
-            && start.saturating_sub(at) < 400
+            && let Some((q, _)) = self.last_quarter
         {
             return Some((Out::P(q.shift(4 * n as i64)?), q.value()));
         }

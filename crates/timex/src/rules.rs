@@ -28,7 +28,11 @@ pub enum Sem {
     Fixed(String),
     /// A fully specified calendar point ("March 2, 2021", "the 1990s").
     Abs(crate::calendar::Point),
-    MonthDay { month: u32, day: u32 },
+    MonthDay {
+        month: u32,
+        day: u32,
+        rel: Option<i32>,
+    },
     Month { month: u32, rel: Option<i32> },
     MonthOfYear { month: u32, year: YearRef },
     Weekday { wd: u32, rel: Option<i32> },
@@ -75,6 +79,8 @@ pub struct Site<'a> {
     /// Set by a rule to drop a leading part of its match from the span ("the" before an
     /// adjective: "the third-quarter results" is annotated "third-quarter").
     pub new_start: std::cell::Cell<Option<usize>>,
+    /// Likewise for the end ("three days later" is annotated "three days").
+    pub new_end: std::cell::Cell<Option<usize>>,
 }
 
 impl Site<'_> {
@@ -162,8 +168,8 @@ pub fn duration_value(q: Quantity, unit: Unit) -> String {
     let n = match q {
         Quantity::Vague => {
             let letter = match unit {
-                Unit::Decade => "DE",
-                Unit::Century => "CE",
+                Unit::Decade => "Y",
+                Unit::Century => "C",
                 _ => letter,
             };
             return format!("P{t}X{letter}");
@@ -259,6 +265,7 @@ fn day_of(c: &Captures) -> Option<Sem> {
         return Some(Sem::MonthDay {
             month: lexicon::month_number(m)?,
             day: d.parse().ok().filter(|d| (1..=31).contains(d))?,
+            rel: None,
         });
     }
     None
@@ -359,7 +366,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "month_day",
             format!(
-                "(?:(?P<wd>{wd}),?\\s+)?(?P<mon>{month})\\s+(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?(?:,?\\s+(?P<y>{year}))?"
+                "(?:(?P<wd>{wd}),?\\s+)?(?:(?P<rel>(?i:last|this|next))\\s+)?(?P<mon>{month})\\s+(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?(?:,?\\s+(?P<y>{year}))?"
             ),
             |c, _| {
                 let month = lexicon::month_number(g(c, "mon")?)?;
@@ -369,7 +376,14 @@ pub fn rules() -> Vec<Rule> {
                         Date,
                         Sem::Abs(Point::Day(chrono::NaiveDate::from_ymd_opt(y, month, day)?)),
                     )),
-                    None => Some((Date, Sem::MonthDay { month, day })),
+                    None => Some((
+                        Date,
+                        Sem::MonthDay {
+                            month,
+                            day,
+                            rel: g(c, "rel").and_then(rel_word),
+                        },
+                    )),
                 }
             }
         ),
@@ -386,7 +400,14 @@ pub fn rules() -> Vec<Rule> {
                         Date,
                         Sem::Abs(Point::Day(chrono::NaiveDate::from_ymd_opt(y, month, day)?)),
                     )),
-                    None => Some((Date, Sem::MonthDay { month, day })),
+                    None => Some((
+                        Date,
+                        Sem::MonthDay {
+                            month,
+                            day,
+                            rel: g(c, "rel").and_then(rel_word),
+                        },
+                    )),
                 }
             }
         ),
@@ -874,6 +895,16 @@ pub fn rules() -> Vec<Rule> {
                     None => return None,
                 };
                 let half = c.get(0)?.as_str().to_ascii_lowercase().contains("half");
+                // "three days later" is annotated as the duration "three days"; the anchor is
+                // some event, rarely a date in the text.
+                if dir == "later" {
+                    let before_dir = c.name("dir")?.start();
+                    s.new_end.set(Some(s.text[..before_dir].trim_end().len()));
+                    return Some((Dur, Sem::Fixed(duration_value(match q {
+                        Quantity::Exact(x) if half => Quantity::Exact(x + 0.5),
+                        q => q,
+                    }, unit))));
+                }
                 match q {
                     Quantity::Vague => fixed(Date, if back { "PAST_REF" } else { "FUTURE_REF" }),
                     Quantity::Exact(x) => {

@@ -25,7 +25,12 @@ const FUTURE: &[&str] = &[
     "planning",
     "upcoming",
     "next",
+    "would",
+    "could",
+    "might",
+    "soon",
 ];
+
 
 const PAST: &[&str] = &[
     "said", "was", "were", "had", "did", "ago", "last", "met", "went", "came", "took", "made",
@@ -91,12 +96,25 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         None => left,
     };
     let mut found_present = false;
-    for w in words(left).rev().take(12) {
-        match classify(&w) {
-            Some(Tense::Present) => found_present = true,
-            Some(t) => return t,
-            None => {}
+    let tail = left.trim_end().to_lowercase();
+    if ["as early as", "as soon as", "as late as", "no later than"]
+        .iter()
+        .any(|p| tail.ends_with(p))
+    {
+        return Tense::Future;
+    }
+    // The nearest cue to the left decides: "the dividend is payable Jan. 2" is present even
+    // though "reduced" came earlier. A participle after "be" ("will be named") is no past.
+    let left_words: Vec<String> = words(left).rev().take(10).collect();
+    for (i, w) in left_words.iter().enumerate() {
+        let Some(t) = classify(w) else { continue };
+        let after_be = left_words
+            .get(i + 1)
+            .is_some_and(|p| matches!(p.as_str(), "be" | "being"));
+        if t == Tense::Past && after_be && w.ends_with("ed") {
+            continue;
         }
+        return t;
     }
     let hi = floor_boundary(text, (end + 80).min(text.len()));
     let right = &text[end..hi];
