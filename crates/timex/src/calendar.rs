@@ -216,8 +216,14 @@ mod tests {
 
     #[test]
     fn shifting_crosses_years() {
-        assert_eq!(Point::Quarter(2021, 1).shift(-1), Some(Point::Quarter(2020, 4)));
-        assert_eq!(Point::Month(2021, 1).shift(-13), Some(Point::Month(2019, 12)));
+        assert_eq!(
+            Point::Quarter(2021, 1).shift(-1),
+            Some(Point::Quarter(2020, 4))
+        );
+        assert_eq!(
+            Point::Month(2021, 1).shift(-13),
+            Some(Point::Month(2019, 12))
+        );
         assert_eq!(Point::Week(2021, 1).shift(-1), Some(Point::Week(2020, 53)));
         assert_eq!(Point::Year(2021).shift(i64::MAX), None);
     }

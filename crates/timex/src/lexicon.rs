@@ -36,8 +36,7 @@ pub const MONTH_RE: &str = "(?:January|February|March|April|May|June|July|August
 pub const MONTH_ALONE_RE: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept\\.|Jan\\.|Feb\\.|Aug\\.|Oct\\.|Nov\\.|Dec\\.)";
 
 /// Weekday names, capitalised (see [`MONTH_RE`] for why).
-pub const WEEKDAY_RE: &str =
-    "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)";
+pub const WEEKDAY_RE: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)";
 
 /// Cardinal numbers as news writes them: digits, fractions, words, and vague quantities.
 /// Longer alternatives come first because the regex engine takes the leftmost alternative.

@@ -212,7 +212,9 @@ impl TimexTagger {
                     // Annotators keep "earlier"/"later" only before a named period
                     // ("earlier this year"), not before a day ("later Friday").
                     let keep = if prefix == "earlier" || prefix == "later" {
-                        ["this ", "that ", "last ", "next "].iter().any(|p| inner.starts_with(p))
+                        ["this ", "that ", "last ", "next "]
+                            .iter()
+                            .any(|p| inner.starts_with(p))
                             && (inner.ends_with("year") || inner.ends_with("month"))
                     } else {
                         // "over the past two years": "over" is a preposition there.
@@ -451,9 +453,17 @@ impl Resolver<'_> {
                             YearRef::Rel(r) => {
                                 let r = *r;
                                 if r < 0 {
-                                    if this < dct { dct.year() } else { dct.year() - 1 }
+                                    if this < dct {
+                                        dct.year()
+                                    } else {
+                                        dct.year() - 1
+                                    }
                                 } else if r > 0 {
-                                    if this > dct { dct.year() } else { dct.year() + 1 }
+                                    if this > dct {
+                                        dct.year()
+                                    } else {
+                                        dct.year() + 1
+                                    }
                                 } else {
                                     dct.year()
                                 }
@@ -465,8 +475,8 @@ impl Resolver<'_> {
                 let anchor = (!matches!(year, YearRef::Abs(_))).then(|| PUBLISHED.to_string());
                 (Out::P(Point::Day(holiday_date(*name, y)?)), anchor)
             }
-            Sem::Offset { unit, n, from_ref } => self.offset(*unit, *n, *from_ref, false, start)?,
-            Sem::Ago { unit, n, from_ref } => self.offset(*unit, *n, *from_ref, true, start)?,
+            Sem::Offset { unit, n, from_ref } => self.offset(*unit, *n, *from_ref, false)?,
+            Sem::Ago { unit, n, from_ref } => self.offset(*unit, *n, *from_ref, true)?,
             Sem::MonthOfYear { month, year } => {
                 let r = match year {
                     YearRef::Abs(y) => return Some((Out::P(Point::Month(*y, *month)), None)),
@@ -625,7 +635,6 @@ impl Resolver<'_> {
         n: f64,
         from_ref: bool,
         ago: bool,
-        start: usize,
     ) -> Option<(Out, Option<String>)> {
         // Earnings reports: "a year ago" beside a quarter means that quarter a year before.
         if ago

@@ -5,9 +5,7 @@
 //! the text; where matches overlap the longest wins (see `lib.rs`). A rule may also decline a
 //! match after looking at its neighbours, e.g. "fall" as a verb.
 
-use crate::lexicon::{
-    self, MONTH_ALONE_RE, MONTH_RE, NUM_RE, Quantity, UNIT_RE, Unit, WEEKDAY_RE,
-};
+use crate::lexicon::{self, MONTH_ALONE_RE, MONTH_RE, NUM_RE, Quantity, UNIT_RE, Unit, WEEKDAY_RE};
 use dossier_model::TimexType;
 use regex::{Captures, Regex};
 
@@ -33,13 +31,34 @@ pub enum Sem {
         day: u32,
         rel: Option<i32>,
     },
-    Month { month: u32, rel: Option<i32> },
-    MonthOfYear { month: u32, year: YearRef },
-    Weekday { wd: u32, rel: Option<i32> },
-    Quarter { q: u32, year: YearRef },
-    Half { h: u32, year: YearRef },
-    Season { s: u32, year: YearRef },
-    Holiday { name: Holiday, year: YearRef },
+    Month {
+        month: u32,
+        rel: Option<i32>,
+    },
+    MonthOfYear {
+        month: u32,
+        year: YearRef,
+    },
+    Weekday {
+        wd: u32,
+        rel: Option<i32>,
+    },
+    Quarter {
+        q: u32,
+        year: YearRef,
+    },
+    Half {
+        h: u32,
+        year: YearRef,
+    },
+    Season {
+        s: u32,
+        year: YearRef,
+    },
+    Holiday {
+        name: Holiday,
+        year: YearRef,
+    },
     /// `n` units from the anchor, named at the unit's granularity ("last week", "two years
     /// ago"). `from_ref` anchors on the nearest earlier date in the text rather than the
     /// publication date ("the following day", "a year earlier").
@@ -50,12 +69,23 @@ pub enum Sem {
     },
     /// "a year ago", "two years earlier": like `Offset`, but beside a quarter in an earnings
     /// report it names that quarter a year before.
-    Ago { unit: Unit, n: f64, from_ref: bool },
-    Weekend { rel: Option<i32> },
+    Ago {
+        unit: Unit,
+        n: f64,
+        from_ref: bool,
+    },
+    Weekend {
+        rel: Option<i32>,
+    },
     /// The quarter being reported on: the last one named, else the last one completed.
-    ReportQuarter { shift: i64 },
+    ReportQuarter {
+        shift: i64,
+    },
     /// A day plus a time of day or clock time suffix ("TMO", "T15:00").
-    WithTime { day: Box<Sem>, time: String },
+    WithTime {
+        day: Box<Sem>,
+        time: String,
+    },
 }
 
 /// Holidays whose date follows from the year.
@@ -133,9 +163,37 @@ fn num(s: &str) -> Option<i32> {
 
 /// Prepositions and determiners that make a bare month or season name temporal.
 const TEMPORAL_LEAD: &[&str] = &[
-    "in", "during", "since", "until", "till", "by", "from", "to", "through", "before", "after",
-    "early", "late", "mid", "of", "last", "this", "next", "that", "each", "every", "around",
-    "between", "and", "or", "for", "on", "throughout", "into", "as", "past",
+    "in",
+    "during",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "through",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "of",
+    "last",
+    "this",
+    "next",
+    "that",
+    "each",
+    "every",
+    "around",
+    "between",
+    "and",
+    "or",
+    "for",
+    "on",
+    "throughout",
+    "into",
+    "as",
+    "past",
 ];
 
 fn rel_word(w: &str) -> Option<i32> {
@@ -324,7 +382,9 @@ pub fn rules() -> Vec<Rule> {
     vec![
         rule!(
             "iso_date",
-            format!("(?P<y>\\d{{4}})-(?P<m>\\d{{2}})-(?P<d>\\d{{2}})(?:T(?P<h>\\d{{2}}):(?P<mi>\\d{{2}}))?"),
+            format!(
+                "(?P<y>\\d{{4}})-(?P<m>\\d{{2}})-(?P<d>\\d{{2}})(?:T(?P<h>\\d{{2}}):(?P<mi>\\d{{2}}))?"
+            ),
             |c, _| {
                 let d = chrono::NaiveDate::from_ymd_opt(
                     num(g(c, "y")?)?,
@@ -419,7 +479,10 @@ pub fn rules() -> Vec<Rule> {
                 let r = rel_word(g(c, "rel")?)?;
                 Some((
                     Date,
-                    Sem::MonthOfYear { month, year: YearRef::Rel(r) },
+                    Sem::MonthOfYear {
+                        month,
+                        year: YearRef::Rel(r),
+                    },
                 ))
             }
         ),
@@ -474,14 +537,55 @@ pub fn rules() -> Vec<Rule> {
                 }
                 let next = s.next_word();
                 const NOT_AFTER_YEAR: &[&str] = &[
-                    "percent", "people", "troops", "soldiers", "workers", "employees", "shares",
-                    "members", "jobs", "acres", "miles", "kilometers", "feet", "meters", "tons",
-                    "dollars", "yen", "marks", "francs", "pounds", "euros", "points", "cars",
-                    "units", "students", "homes", "houses", "residents", "police", "officers",
-                    "delegates", "votes", "children", "men", "women", "refugees", "prisoners",
-                    "cases", "deaths", "to", "hours", "days", "times", "barrels", "pages",
+                    "percent",
+                    "people",
+                    "troops",
+                    "soldiers",
+                    "workers",
+                    "employees",
+                    "shares",
+                    "members",
+                    "jobs",
+                    "acres",
+                    "miles",
+                    "kilometers",
+                    "feet",
+                    "meters",
+                    "tons",
+                    "dollars",
+                    "yen",
+                    "marks",
+                    "francs",
+                    "pounds",
+                    "euros",
+                    "points",
+                    "cars",
+                    "units",
+                    "students",
+                    "homes",
+                    "houses",
+                    "residents",
+                    "police",
+                    "officers",
+                    "delegates",
+                    "votes",
+                    "children",
+                    "men",
+                    "women",
+                    "refugees",
+                    "prisoners",
+                    "cases",
+                    "deaths",
+                    "to",
+                    "hours",
+                    "days",
+                    "times",
+                    "barrels",
+                    "pages",
                 ];
-                if g(c, "lead").is_none() && g(c, "y2").is_none() && NOT_AFTER_YEAR.contains(&next.as_str())
+                if g(c, "lead").is_none()
+                    && g(c, "y2").is_none()
+                    && NOT_AFTER_YEAR.contains(&next.as_str())
                 {
                     return None;
                 }
@@ -502,8 +606,14 @@ pub fn rules() -> Vec<Rule> {
                 } else {
                     let w = g(c, "w")?.to_ascii_lowercase();
                     let i = [
-                        "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                        "eighties", "nineties",
+                        "twenties",
+                        "thirties",
+                        "forties",
+                        "fifties",
+                        "sixties",
+                        "seventies",
+                        "eighties",
+                        "nineties",
                     ]
                     .iter()
                     .position(|x| *x == w)? as i32;
@@ -588,7 +698,8 @@ pub fn rules() -> Vec<Rule> {
                     return None;
                 }
                 // "the second half" of a match is not a calendar half.
-                if is_half && g(c, "y").is_none() && g(c, "y0").is_none() && g(c, "yrel").is_none() {
+                if is_half && g(c, "y").is_none() && g(c, "y0").is_none() && g(c, "yrel").is_none()
+                {
                     return None;
                 }
                 let year = match (g(c, "y").or(g(c, "y0")).and_then(num), g(c, "yrel")) {
@@ -629,7 +740,8 @@ pub fn rules() -> Vec<Rule> {
                     None if is_period => return None,
                     Some("same") if !is_period => 0,
                     Some("same") => return None,
-                    None | Some("latest" | "recent" | "most recent" | "just-ended" | "just ended") => 0,
+                    None
+                    | Some("latest" | "recent" | "most recent" | "just-ended" | "just ended") => 0,
                     Some("current") if !is_period => {
                         return Some((
                             Date,
@@ -647,15 +759,11 @@ pub fn rules() -> Vec<Rule> {
                 Some((Date, Sem::ReportQuarter { shift }))
             }
         ),
-        rule!(
-            "year_ago_adj",
-            "(?i:year-(?:earlier|ago))",
-            |_, s| {
-                // An adjective ("year-earlier profit"): the reported quarter a year before.
-                let _ = s;
-                Some((Date, Sem::ReportQuarter { shift: -4 }))
-            }
-        ),
+        rule!("year_ago_adj", "(?i:year-(?:earlier|ago))", |_, s| {
+            // An adjective ("year-earlier profit"): the reported quarter a year before.
+            let _ = s;
+            Some((Date, Sem::ReportQuarter { shift: -4 }))
+        }),
         rule!(
             "relative_unit",
             "(?i:(?:(?P<the>the)\\s+)?(?P<rel>last|this|next|past|coming|current|previous|prior|following|same|upcoming|present|that)\\s+(?:(?:fiscal|calendar)\\s+)?(?P<u>day|week|weekend|month|quarter|year|decade|century))",
@@ -692,11 +800,10 @@ pub fn rules() -> Vec<Rule> {
                 Some((Date, Sem::Offset { unit, n, from_ref }))
             }
         ),
-        rule!(
-            "the_weekend",
-            "(?i:the\\s+weekend)",
-            |_, _| Some((Date, Sem::Weekend { rel: None }))
-        ),
+        rule!("the_weekend", "(?i:the\\s+weekend)", |_, _| Some((
+            Date,
+            Sem::Weekend { rel: None }
+        ))),
         rule!(
             "end_of_unit",
             "(?i:(?:the\\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|balance)\\s+of\\s+the\\s+(?P<u>year|month|week|decade|century|quarter))",
@@ -900,10 +1007,16 @@ pub fn rules() -> Vec<Rule> {
                 if dir == "later" {
                     let before_dir = c.name("dir")?.start();
                     s.new_end.set(Some(s.text[..before_dir].trim_end().len()));
-                    return Some((Dur, Sem::Fixed(duration_value(match q {
-                        Quantity::Exact(x) if half => Quantity::Exact(x + 0.5),
-                        q => q,
-                    }, unit))));
+                    return Some((
+                        Dur,
+                        Sem::Fixed(duration_value(
+                            match q {
+                                Quantity::Exact(x) if half => Quantity::Exact(x + 0.5),
+                                q => q,
+                            },
+                            unit,
+                        )),
+                    ));
                 }
                 match q {
                     Quantity::Vague => fixed(Date, if back { "PAST_REF" } else { "FUTURE_REF" }),
@@ -949,7 +1062,10 @@ pub fn rules() -> Vec<Rule> {
                     if matches!(prev.as_str(), "twice" | "once" | "times" | "thrice")
                         || prev.chars().next().is_some_and(|ch| ch.is_ascii_digit())
                         || before.ends_with(['%', '$'])
-                        || matches!(prev.as_str(), "million" | "billion" | "percent" | "dollars" | "cents" | "miles")
+                        || matches!(
+                            prev.as_str(),
+                            "million" | "billion" | "percent" | "dollars" | "cents" | "miles"
+                        )
                     {
                         return fixed(Set, &duration_value(Quantity::Exact(1.0), unit));
                     }
@@ -1020,7 +1136,10 @@ pub fn rules() -> Vec<Rule> {
                 {
                     return None;
                 }
-                fixed(Dur, &duration_value(Quantity::Vague, Unit::parse(c.get(0)?.as_str())?))
+                fixed(
+                    Dur,
+                    &duration_value(Quantity::Vague, Unit::parse(c.get(0)?.as_str())?),
+                )
             }
         ),
         rule!(
@@ -1030,11 +1149,15 @@ pub fn rules() -> Vec<Rule> {
                 let w = g(c, "w")?.to_ascii_lowercase();
                 let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
                 let v = match w.as_str() {
-                    "now" | "currently" | "nowadays" | "these days" | "at present" | "presently"
-                    | "the time being" => "PRESENT_REF",
+                    "now" | "currently" | "nowadays" | "these days" | "at present"
+                    | "presently" | "the time being" => "PRESENT_REF",
                     "recently" | "the past" | "lately" => "PAST_REF",
-                    "the future" | "as soon as possible" | "the near future" | "the near term"
-                    | "the short term" | "the long term" => "FUTURE_REF",
+                    "the future"
+                    | "as soon as possible"
+                    | "the near future"
+                    | "the near term"
+                    | "the short term"
+                    | "the long term" => "FUTURE_REF",
                     _ => return None,
                 };
                 // "now" as a discourse marker after a comma-free "and" / "until" is still PRESENT_REF;

@@ -31,7 +31,6 @@ const FUTURE: &[&str] = &[
     "soon",
 ];
 
-
 const PAST: &[&str] = &[
     "said", "was", "were", "had", "did", "ago", "last", "met", "went", "came", "took", "made",
     "told", "gave", "left", "began", "saw", "got", "held", "won", "lost", "fell", "rose", "sold",
@@ -44,8 +43,26 @@ const PRESENT: &[&str] = &["is", "are", "says", "say", "am", "'s"];
 
 /// Words ending in "-ed" that are not past participles.
 const NOT_PAST: &[&str] = &[
-    "need", "speed", "proceed", "exceed", "succeed", "feed", "seed", "bed", "red", "shed", "ned",
-    "fred", "ted", "indeed", "breed", "united", "expected", "scheduled", "planned", "hundred",
+    "need",
+    "speed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "feed",
+    "seed",
+    "bed",
+    "red",
+    "shed",
+    "ned",
+    "fred",
+    "ted",
+    "indeed",
+    "breed",
+    "united",
+    "expected",
+    "scheduled",
+    "planned",
+    "hundred",
 ];
 
 fn classify(word: &str) -> Option<Tense> {
@@ -147,10 +164,19 @@ mod tests {
 
     #[test]
     fn cues() {
-        assert_eq!(at("The minister will travel on Friday.", "Friday"), Tense::Future);
-        assert_eq!(at("The minister travelled on Friday.", "Friday"), Tense::Past);
+        assert_eq!(
+            at("The minister will travel on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("The minister travelled on Friday.", "Friday"),
+            Tense::Past
+        );
         assert_eq!(at("She said Friday that she'll go.", "Friday"), Tense::Past);
-        assert_eq!(at("They'll meet Friday, she said.", "Friday"), Tense::Future);
+        assert_eq!(
+            at("They'll meet Friday, she said.", "Friday"),
+            Tense::Future
+        );
         assert_eq!(at("Friday.", "Friday"), Tense::Unknown);
     }
 }

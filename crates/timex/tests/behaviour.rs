@@ -1,0 +1,323 @@
+//! Behaviour pinned with sentences written for these tests. Publication date 2021-03-02 (a
+//! Tuesday, ISO week 9) unless a test says otherwise.
+
+use chrono::NaiveDate;
+use dossier_model::{Timex, TimexType};
+use dossier_timex::extract;
+
+fn dct() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2021, 3, 2)
+}
+
+fn run(text: &str, published: Option<NaiveDate>) -> Vec<(String, TimexType, String)> {
+    extract(text, published)
+        .into_iter()
+        .map(|t: Timex| {
+            (
+                t.span.text(text).to_string(),
+                t.kind,
+                t.value.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The one expression found in `text`, as (span text, value).
+fn one(text: &str, published: Option<NaiveDate>) -> (String, String) {
+    let all = run(text, published);
+    assert_eq!(all.len(), 1, "expected one timex in {text:?}, got {all:?}");
+    let (s, _, v) = all.into_iter().next().unwrap();
+    (s, v)
+}
+
+fn check(text: &str, span: &str, value: &str) {
+    assert_eq!(
+        one(text, dct()),
+        (span.to_string(), value.to_string()),
+        "in {text:?}"
+    );
+}
+
+#[test]
+fn absolute_dates_in_common_formats() {
+    check(
+        "The treaty was signed on March 5, 2009, in Prague.",
+        "March 5, 2009",
+        "2009-03-05",
+    );
+    check(
+        "Talks opened on 5 March 2009 in Prague.",
+        "5 March 2009",
+        "2009-03-05",
+    );
+    check(
+        "The deadline is Sept. 30, 2019, officials say.",
+        "Sept. 30, 2019",
+        "2019-09-30",
+    );
+    check(
+        "Filed 2019-11-04 with the court.",
+        "2019-11-04",
+        "2019-11-04",
+    );
+    check(
+        "The form dated 11/04/2019 was lost.",
+        "11/04/2019",
+        "2019-11-04",
+    );
+    check(
+        "Elections were held in October 2019.",
+        "October 2019",
+        "2019-10",
+    );
+    check("He first visited the region in 2009.", "2009", "2009");
+    check(
+        "On Friday, Oct. 23, 2015, the council met.",
+        "Friday, Oct. 23, 2015",
+        "2015-10-23",
+    );
+}
+
+#[test]
+fn an_old_event_keeps_its_own_date() {
+    check(
+        "In the spring of 2015 the two leaders met in secret.",
+        "the spring of 2015",
+        "2015-SP",
+    );
+    check("Growth was slow throughout the 1990s.", "the 1990s", "199");
+    check(
+        "Revenue fell in the third quarter of 1999.",
+        "the third quarter of 1999",
+        "1999-Q3",
+    );
+    check(
+        "It was built in the 19th century.",
+        "the 19th century",
+        "18",
+    );
+    check(
+        "Profits doubled in fiscal 1998, the filing shows.",
+        "fiscal 1998",
+        "1998",
+    );
+}
+
+#[test]
+fn relative_to_publication_date() {
+    check("The envoy will return next week.", "next week", "2021-W10");
+    check("The envoy arrived last week.", "last week", "2021-W08");
+    check("Prices rose this week.", "this week", "2021-W09");
+    check("Exports fell last month.", "last month", "2021-02");
+    check(
+        "The minister resigned yesterday.",
+        "yesterday",
+        "2021-03-01",
+    );
+    check("The vote is due tomorrow.", "tomorrow", "2021-03-03");
+    check("Sales rose sharply last year.", "last year", "2020");
+    check(
+        "The plant will close at the end of the year.",
+        "the end of the year",
+        "2021",
+    );
+    check(
+        "The bank raised rates earlier this year.",
+        "earlier this year",
+        "2021",
+    );
+    check("He left the party two years ago.", "two years ago", "2019");
+    check(
+        "The first case was reported three days ago.",
+        "three days ago",
+        "2021-02-27",
+    );
+    check("Output has grown since March.", "March", "2021-03");
+}
+
+#[test]
+fn vague_past_and_future_become_references() {
+    check(
+        "Officials met a few weeks ago.",
+        "a few weeks ago",
+        "PAST_REF",
+    );
+    check("The crisis is worse now.", "now", "PRESENT_REF");
+    check("Prices have risen recently.", "recently", "PAST_REF");
+    check("Nobody can predict the future.", "the future", "FUTURE_REF");
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    // 2021-03-02 is a Tuesday.
+    check("The talks collapsed on Friday.", "Friday", "2021-02-26");
+    check("The talks will resume on Friday.", "Friday", "2021-03-05");
+    check(
+        "Rebels attacked the town on Tuesday.",
+        "Tuesday",
+        "2021-03-02",
+    );
+    check("The court ruled last Monday.", "last Monday", "2021-03-01");
+    check(
+        "She will speak next Thursday.",
+        "next Thursday",
+        "2021-03-04",
+    );
+}
+
+#[test]
+fn months_follow_tense() {
+    check("The factory opened in June.", "June", "2020-06");
+    check("The factory will open in June.", "June", "2021-06");
+    check("He was arrested on Dec. 12.", "Dec. 12", "2020-12-12");
+    check(
+        "The summit will take place on April 20.",
+        "April 20",
+        "2021-04-20",
+    );
+    check("Inflation eased last November.", "last November", "2020-11");
+}
+
+#[test]
+fn durations() {
+    check("Prices fell over the past year.", "the past year", "P1Y");
+    check("The war lasted two decades.", "two decades", "P20Y");
+    check("He was held for three years.", "three years", "P3Y");
+    check(
+        "Shares rose in the past three months.",
+        "the past three months",
+        "P3M",
+    );
+    check("The meeting ran for 5 1/2 hours.", "5 1/2 hours", "PT5H30M");
+    check("A two-year study found little change.", "two-year", "P2Y");
+    check(
+        "Talks dragged on for several weeks.",
+        "several weeks",
+        "PXW",
+    );
+    check(
+        "The strike lasted more than four months.",
+        "more than four months",
+        "P4M",
+    );
+}
+
+#[test]
+fn sets() {
+    check(
+        "The committee meets every Monday.",
+        "every Monday",
+        "XXXX-WXX-1",
+    );
+    check("Inspectors visit daily.", "daily", "P1D");
+    check("The index is published weekly.", "weekly", "P1W");
+    check("Each year the festival draws crowds.", "Each year", "P1Y");
+    let all = run("Shops close on Sundays.", dct());
+    assert_eq!(all[0].1, TimexType::Set);
+    assert_eq!(all[0].2, "XXXX-WXX-7");
+}
+
+#[test]
+fn seasons_and_quarters() {
+    check("The offensive began last summer.", "last summer", "2020-SU");
+    check(
+        "Elections are expected this autumn.",
+        "this autumn",
+        "2021-FA",
+    );
+    check(
+        "Profit rose in the fourth quarter.",
+        "the fourth quarter",
+        "2020-Q4",
+    );
+    check("Revenue in Q3 2020 beat forecasts.", "Q3 2020", "2020-Q3");
+    check(
+        "Growth slowed in the first half of 2019.",
+        "the first half of 2019",
+        "2019-H1",
+    );
+}
+
+#[test]
+fn times_of_day() {
+    let all = run("The blast happened at 3 p.m. near the station.", dct());
+    assert_eq!(
+        all,
+        vec![("3 p.m.".into(), TimexType::Time, "2021-03-02T15:00".into())]
+    );
+    let all = run("Police arrived this morning.", dct());
+    assert_eq!(
+        all,
+        vec![(
+            "this morning".into(),
+            TimexType::Time,
+            "2021-03-02TMO".into()
+        )]
+    );
+    let all = run("Shelling resumed last night.", dct());
+    assert_eq!(
+        all,
+        vec![("last night".into(), TimexType::Time, "2021-03-01TNI".into())]
+    );
+}
+
+#[test]
+fn without_publication_date_unknowns_stay_placeholders() {
+    assert_eq!(one("Exports fell in March.", None).1, "XXXX-03");
+    assert_eq!(one("The talks collapsed on Friday.", None).1, "XXXX-WXX-5");
+    assert_eq!(one("The envoy will return next week.", None).1, "XXXX-WXX");
+    assert_eq!(one("He was arrested on Dec. 12.", None).1, "XXXX-12-12");
+    assert_eq!(one("Sales rose last year.", None).1, "XXXX");
+    // Absolute expressions do not need the publication date.
+    assert_eq!(one("In the spring of 2015 they met.", None).1, "2015-SP");
+}
+
+#[test]
+fn a_nearer_date_in_the_text_anchors_anaphora() {
+    let text =
+        "The rebels entered the city on June 3, 2014. The following day they seized the airport.";
+    let all = run(text, dct());
+    assert_eq!(all[1].0, "The following day");
+    assert_eq!(all[1].2, "2014-06-04");
+    let t = &extract(text, dct())[1];
+    assert_eq!(t.anchor.as_deref(), Some("2014-06-03"));
+    assert_eq!(t.rule, "relative_unit");
+}
+
+#[test]
+fn anchors_and_rules_are_recorded() {
+    let t = &extract("The envoy will return next week.", dct())[0];
+    assert_eq!(t.anchor.as_deref(), Some("published"));
+    assert_eq!(t.rule, "relative_unit");
+    let t = &extract("It happened on March 5, 2009.", dct())[0];
+    assert_eq!(t.anchor, None);
+}
+
+#[test]
+fn not_temporal() {
+    for text in [
+        "You may go now that the rain has stopped.",
+        "Prices fall when supply rises.",
+        "The Mayor spoke to 2000 people.",
+        "The company paid $1990 in fees.",
+        "A 6-year-old boy was rescued.",
+        "May I ask a question?",
+    ] {
+        assert!(
+            run(text, dct()).is_empty(),
+            "{text:?} gave {:?}",
+            run(text, dct())
+        );
+    }
+}
+
+#[test]
+fn spans_are_on_char_boundaries_with_unicode_around() {
+    let text = "Ça s’est passé «last week» — 2019 était différent.";
+    for t in extract(text, dct()) {
+        assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        assert!(dossier_timex::is_well_formed_value(
+            t.value.as_deref().unwrap()
+        ));
+    }
+}
