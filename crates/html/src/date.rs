@@ -296,37 +296,8 @@ fn script_dates(page: &Page, latest: NaiveDate) -> Vec<Found> {
 fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
     const AFTER: usize = 1200;
     const BEFORE: usize = 300;
-    let h1 = page
-        .doc
-        .select("h1")
-        .nodes()
-        .iter()
-        .find(|n| !n.text().trim().is_empty())
-        .map(|n| n.id)?;
-    let body = page.doc.body()?;
-    let mut text = String::new();
-    let mut mark = None;
-    for n in body.descendants_it() {
-        if n.id == h1 {
-            mark = Some(text.len());
-        }
-        if !n.is_text() {
-            continue;
-        }
-        let parent = n.parent().and_then(|p| p.node_name()).unwrap_or_default();
-        if matches!(
-            &*parent,
-            "script" | "style" | "noscript" | "template" | "svg"
-        ) {
-            continue;
-        }
-        text.push_str(&n.text());
-        text.push(' ');
-        if mark.is_some_and(|m| text.len() > m + AFTER) {
-            break;
-        }
-    }
-    let m = mark?;
+    let (text, m) = page.heading_text()?;
+    let (text, m) = (text.as_str(), *m);
     let floor = |mut i: usize| {
         while !text.is_char_boundary(i) {
             i -= 1;

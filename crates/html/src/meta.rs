@@ -30,6 +30,7 @@ pub struct Page<'a> {
     /// Every JSON-LD object on the page, flattened out of arrays and `@graph`s, in document order.
     pub ld: Vec<Value>,
     pub url: Option<&'a str>,
+    heading_text: std::cell::OnceCell<Option<(String, usize)>>,
 }
 
 /// JSON-LD types whose dates, authors and headline describe the article itself.
@@ -92,6 +93,7 @@ impl<'a> Page<'a> {
             metas,
             ld,
             url,
+            heading_text: std::cell::OnceCell::new(),
         }
     }
 
@@ -113,6 +115,48 @@ impl<'a> Page<'a> {
                 .filter(move |(mk, _)| mk == k)
                 .map(|(_, v)| v.as_str())
         })
+    }
+
+    /// The page's visible text from its start to a little past the main heading, and the byte
+    /// offset where the heading starts in it: where bylines and datelines live on pages that do
+    /// not mark them up. `None` when the page has no `<h1>`.
+    pub fn heading_text(&self) -> Option<&(String, usize)> {
+        const AFTER: usize = 1200;
+        self.heading_text
+            .get_or_init(|| {
+                let h1 = self
+                    .doc
+                    .select("h1")
+                    .nodes()
+                    .iter()
+                    .find(|n| !n.text().trim().is_empty())
+                    .map(|n| n.id)?;
+                let body = self.doc.body()?;
+                let mut text = String::new();
+                let mut mark = None;
+                for n in body.descendants_it() {
+                    if n.id == h1 {
+                        mark = Some(text.len());
+                    }
+                    if !n.is_text() {
+                        continue;
+                    }
+                    let parent = n.parent().and_then(|p| p.node_name()).unwrap_or_default();
+                    if matches!(
+                        &*parent,
+                        "script" | "style" | "noscript" | "template" | "svg"
+                    ) {
+                        continue;
+                    }
+                    text.push_str(&n.text());
+                    text.push(' ');
+                    if mark.is_some_and(|m| text.len() > m + AFTER) {
+                        break;
+                    }
+                }
+                Some((text, mark?))
+            })
+            .as_ref()
     }
 
     /// JSON-LD objects describing the article (by `@type`), first.
@@ -564,53 +608,116 @@ fn authors(page: &Page, site: Option<&str>) -> Vec<String> {
             break;
         }
     }
-    let out = clean_names(persons.iter().map(String::as_str), site);
+    let out = clean_names(persons.iter().map(String::as_str), site, false);
     if !out.is_empty() {
         return out;
     }
-    let metas: Vec<&str> = page
-        .meta_all(&[
-            "author",
-            "article:author",
-            "parsely-author",
-            "sailthru.author",
-            "dc.creator",
-            "dcterms.creator",
-            "citation_author",
-            "byl",
-            "twitter:data1",
-            "cxenseparse:author",
-            "og:article:author",
-        ])
-        .filter(|v| !v.starts_with("http") && !v.contains("facebook.com"))
+    // Scholarly tags write one author per tag as "Last, First".
+    let mut metas: Vec<String> = page
+        .meta_all(&["citation_author", "dc.creator", "dcterms.creator"])
+        .map(|v| match v.split_once(',') {
+            Some((last, first)) if !first.contains(',') && !last.trim().contains(' ') => {
+                format!("{} {}", first.trim(), last.trim())
+            }
+            _ => v.to_string(),
+        })
         .collect();
-    let out = clean_names(metas.into_iter(), site);
+    if metas.is_empty() {
+        metas = page
+            .meta_all(&[
+                "author",
+                "article:author",
+                "parsely-author",
+                "sailthru.author",
+                "byl",
+                "twitter:data1",
+                "cxenseparse:author",
+                "og:article:author",
+            ])
+            .filter(|v| !v.starts_with("http") && !v.contains("facebook.com"))
+            .map(str::to_string)
+            .collect();
+    }
+    let out = clean_names(metas.iter().map(String::as_str), site, false);
     if !out.is_empty() {
         return out;
     }
-    let mut visible = Vec::new();
-    for n in page.doc.select(BYLINE_SELECTORS).nodes().iter().take(12) {
-        let own = n.attr("content").map(|c| c.to_string());
-        let name_child = if own.is_none() {
-            dom_query::Selection::from(*n)
-                .select("[itemprop=name]")
-                .nodes()
-                .first()
-                .map(|c| c.text().to_string())
+    // Visible bylines: the first element that holds a name wins. Its text is read node by node
+    // because name, role and "View profile" links sit in sibling elements.
+    for n in page.doc.select(BYLINE_SELECTORS).nodes().iter().take(16) {
+        let in_comments = n.ancestors_it(Some(12)).any(|a| {
+            let label = format!(
+                "{} {}",
+                a.attr("class").unwrap_or_default(),
+                a.attr("id").unwrap_or_default()
+            );
+            label.to_ascii_lowercase().contains("comment")
+        });
+        if in_comments {
+            continue;
+        }
+        let mut chunks: Vec<String> = Vec::new();
+        if let Some(c) = n.attr("content") {
+            chunks.push(c.to_string());
+        } else if let Some(c) = dom_query::Selection::from(*n)
+            .select("[itemprop=name]")
+            .nodes()
+            .first()
+        {
+            chunks.push(c.text().to_string());
         } else {
-            None
-        };
-        let t = own.or(name_child).unwrap_or_else(|| n.text().to_string());
-        let t = clean_text(&t);
-        if !t.is_empty() && t.len() < 120 {
-            visible.push(t);
+            chunks.extend(
+                n.descendants_it()
+                    .filter(|d| d.is_text())
+                    .map(|d| clean_text(&d.text()))
+                    .filter(|t| !t.is_empty())
+                    .take(8),
+            );
+        }
+        // A lone "By" chunk introduces the next one.
+        for c in &chunks {
+            if c.len() > 120 || REVIEWER.is_match(c) {
+                continue;
+            }
+            let names = clean_names(std::iter::once(c.as_str()), site, true);
+            if !names.is_empty() {
+                return names;
+            }
         }
     }
-    let out = clean_names(visible.iter().map(String::as_str), site);
+    let out = byline_near_heading(page, site);
     if !out.is_empty() {
         return out;
     }
-    clean_names(orgs.iter().map(String::as_str), None)
+    clean_names(orgs.iter().map(String::as_str), None, false)
+}
+
+static REVIEWER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s*(?:medically\s+|fact[- ]checked\s+|reviewed\s+|edited\s+|illustrat\w*\s+|photo\w*\s+)(?:and\s+\w+\s+)?by\b")
+        .expect("valid regex")
+});
+
+/// "By Jane Doe", "Written by Jane Doe" in the text around the main heading.
+fn byline_near_heading(page: &Page, site: Option<&str>) -> Vec<String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\b(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Ww]ords)\s+[Bb]y|\bBy|\bBY|\bAuthor:)\s*:?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|la|le|bin|al)){0,4})")
+            .expect("valid regex")
+    });
+    let Some((text, m)) = page.heading_text() else {
+        return Vec::new();
+    };
+    let start = text[..*m]
+        .char_indices()
+        .rev()
+        .nth(300)
+        .map_or(0, |(i, _)| i);
+    let window = &text[start..];
+    BYLINE
+        .captures(window)
+        .map(|c| clean_names(std::iter::once(&c[1]), site, true))
+        .unwrap_or_default()
 }
 
 fn ld_names(v: &Value, persons: &mut Vec<String>, orgs: &mut Vec<String>) {
@@ -632,11 +739,16 @@ fn ld_names(v: &Value, persons: &mut Vec<String>, orgs: &mut Vec<String>) {
 
 /// Cleans byline strings into names: drops "By", roles after a comma or dash, dates, e-mail
 /// addresses; splits "A and B", "A, B & C"; rejects what does not look like a name.
-fn clean_names<'s>(raw: impl Iterator<Item = &'s str>, site: Option<&str>) -> Vec<String> {
+/// `strict` (for names scraped from visible markup) also requires a capital initial.
+fn clean_names<'s>(
+    raw: impl Iterator<Item = &'s str>,
+    site: Option<&str>,
+    strict: bool,
+) -> Vec<String> {
     use regex::Regex;
     use std::sync::LazyLock;
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:written|posted|reported|published|compiled|edited|words|photos?|story|text|updated)\s+(?:and\s+\w+\s+)?by|by|from|author|authors|autor|von|par|por|di|door)\s*[:\-]?\s+")
+        Regex::new(r"(?i)^\s*(?:(?:written|authored|posted|reported|published|compiled|edited|words|photos?|story|text|recipe|updated|insights)\s+(?:and\s+\w+\s+)?(?:by|from)|by|from|author|authors|autor|von|par|por|di|door)\s*[:\-]?(?:\s+|$)")
             .expect("valid regex")
     });
     static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -644,7 +756,7 @@ fn clean_names<'s>(raw: impl Iterator<Item = &'s str>, site: Option<&str>) -> Ve
             .expect("valid regex")
     });
     static BAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)https?:|www\.|\.com\b|@|\d|\b(?:updated|published|posted|min read|read more|minutes?|share|follow|comments?|staff writer|contributor|editor|reporter|correspondent|view all|posts? by|more from|articles?|menu|subscribe|login|sign in|about the author|the author)\b")
+        Regex::new(r"(?i)https?:|www\.|\.com\b|@|\d|\b(?:update\w*|published|posted|min read|read more|minutes?|share|follow|comments?|staff writer|contributor|editor|reporter|correspondent|view all|posts? by|more from|articles?|menu|subscribe|login|sign in|about the author|the author|author|admin|mon|tue|wed|thu|fri|sat|sun)\b")
             .expect("valid regex")
     });
     let site_sq = site.map(squash);
@@ -665,7 +777,11 @@ fn clean_names<'s>(raw: impl Iterator<Item = &'s str>, site: Option<&str>) -> Ve
                 continue;
             }
             // A lone lower-case word is a role or a verb, not a name.
-            if !part.chars().next().is_some_and(char::is_uppercase) {
+            // Initials alone ("CM") are avatars, not bylines.
+            if words == 1 && part.chars().count() <= 3 && part.chars().all(char::is_uppercase) {
+                continue;
+            }
+            if strict && !part.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
             if site_sq.as_deref().is_some_and(|s| s == squash(part)) && words == 1 {
