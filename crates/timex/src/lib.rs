@@ -379,6 +379,9 @@ impl Resolver<'_> {
                             y + 1
                         }
                     }
+                    // Next month is rarely last year's, whatever the tense says.
+                    None if m as i32 - cur as i32 == 1 => y,
+                    None if cur as i32 - m as i32 == 1 => y,
                     None => self.year_by_tense(y, m as i32, cur as i32, 12, start, end),
                 };
                 (Out::P(Point::Month(year, m)), published())
@@ -505,8 +508,12 @@ impl Resolver<'_> {
                 };
                 (Out::P(this.shift(shift)?), published())
             }
-            Sem::ReportQuarter { shift } => {
-                if let Some((q, _)) = self.last_quarter {
+            Sem::ReportQuarterOfYear { year } => match self.last_quarter {
+                Some((Point::Quarter(_, q), _)) => (Out::P(Point::Quarter(*year, q)), None),
+                _ => (Out::P(Point::Year(*year)), None),
+            },
+            Sem::ReportQuarter { shift, latest } => {
+                if let Some((q, _)) = self.last_quarter.filter(|_| !*latest || self.dct.is_none()) {
                     (Out::P(q.shift(*shift)?), q.value())
                 } else {
                     let Some(dct) = self.dct else {

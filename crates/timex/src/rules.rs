@@ -80,6 +80,11 @@ pub enum Sem {
     /// The quarter being reported on: the last one named, else the last one completed.
     ReportQuarter {
         shift: i64,
+        latest: bool,
+    },
+    /// "the 1988 quarter": the reported quarter of that year.
+    ReportQuarterOfYear {
+        year: i32,
     },
     /// A day plus a time of day or clock time suffix ("TMO", "T15:00").
     WithTime {
@@ -756,13 +761,34 @@ pub fn rules() -> Vec<Rule> {
                     Some("year-earlier" | "year-ago") => -4,
                     _ => return None,
                 };
-                Some((Date, Sem::ReportQuarter { shift }))
+                let latest = matches!(
+                    q.as_deref(),
+                    Some("latest" | "most recent" | "just-ended" | "just ended")
+                );
+                Some((Date, Sem::ReportQuarter { shift, latest }))
             }
         ),
-        rule!("year_ago_adj", "(?i:year-(?:earlier|ago))", |_, s| {
+        rule!(
+            "year_period",
+            format!("(?i:the)\\s+(?P<y>{year})\\s+(?i:(?:fiscal\\s+)?(?:quarter|period))"),
+            |c, _| {
+                Some((
+                    Date,
+                    Sem::ReportQuarterOfYear {
+                        year: num(g(c, "y")?)?,
+                    },
+                ))
+            }
+        ),
+        rule!("year_ago_adj", "(?i:year-(?:earlier|ago))", |_, _| {
             // An adjective ("year-earlier profit"): the reported quarter a year before.
-            let _ = s;
-            Some((Date, Sem::ReportQuarter { shift: -4 }))
+            Some((
+                Date,
+                Sem::ReportQuarter {
+                    shift: -4,
+                    latest: false,
+                },
+            ))
         }),
         rule!(
             "relative_unit",
@@ -1049,6 +1075,10 @@ pub fn rules() -> Vec<Rule> {
                 let u = g(c, "u")?;
                 let unit = Unit::parse(u)?;
                 let nw = g(c, "n")?;
+                // "the 1988 quarter" names a year, not 1988 quarters.
+                if nw.len() == 4 && nw.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
                 let q = lexicon::parse_quantity(nw)?;
                 let q = match (q, g(c, "half")) {
                     (Quantity::Exact(x), Some(_)) => Quantity::Exact(x + 0.5),
@@ -1067,7 +1097,8 @@ pub fn rules() -> Vec<Rule> {
                             "million" | "billion" | "percent" | "dollars" | "cents" | "miles"
                         )
                     {
-                        return fixed(Set, &duration_value(Quantity::Exact(1.0), unit));
+                        // A rate: news corpora leave these unannotated.
+                        return None;
                     }
                     // "a day" as in "one day" is rarely a span of time; "a year" is.
                     if unit == Unit::Day && s.prev_word() == "one" {

@@ -25,6 +25,8 @@ const FUTURE: &[&str] = &[
     "planning",
     "upcoming",
     "next",
+    "until",
+    "till",
     "would",
     "could",
     "might",
@@ -125,10 +127,16 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let left_words: Vec<String> = words(left).rev().take(10).collect();
     for (i, w) in left_words.iter().enumerate() {
         let Some(t) = classify(w) else { continue };
-        let after_be = left_words
-            .get(i + 1)
-            .is_some_and(|p| matches!(p.as_str(), "be" | "being"));
-        if t == Tense::Past && after_be && w.ends_with("ed") {
+        // A participle after "be" ("will be named") or used as an adjective ("a still
+        // unspecified date") says nothing about tense.
+        let adjectival = left_words.get(i + 1).is_some_and(|p| {
+            matches!(
+                p.as_str(),
+                "be" | "being" | "a" | "an" | "the" | "still" | "very" | "so" | "too" | "more"
+                    | "most" | "newly" | "its" | "their" | "his" | "her" | "our"
+            )
+        });
+        if t == Tense::Past && adjectival && w.ends_with("ed") && !PAST.contains(&w.as_str()) {
             continue;
         }
         return t;
