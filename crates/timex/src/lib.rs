@@ -513,7 +513,13 @@ impl Resolver<'_> {
                 _ => (Out::P(Point::Year(*year)), None),
             },
             Sem::ReportQuarter { shift, latest } => {
-                if let Some((q, _)) = self.last_quarter.filter(|_| !*latest || self.dct.is_none()) {
+                if *shift == -4
+                    && let Some(base) = self.reported_quarter()
+                {
+                    (Out::P(base.shift(-4)?), base.value())
+                } else if let Some((q, _)) =
+                    self.last_quarter.filter(|_| !*latest || self.dct.is_none())
+                {
                     (Out::P(q.shift(*shift)?), q.value())
                 } else {
                     let Some(dct) = self.dct else {
@@ -636,6 +642,16 @@ impl Resolver<'_> {
         Some((Out::P(mk(y, idx)), Some(PUBLISHED.into())))
     }
 
+    /// In an earnings report (a quarter has been named), the quarter being reported: the last
+    /// one completed before publication. Comparisons "a year ago" count from it.
+    fn reported_quarter(&self) -> Option<Point> {
+        let (named, _) = self.last_quarter?;
+        match self.dct {
+            Some(dct) => truncate(dct, Unit::Quarter).shift(-1),
+            None => Some(named),
+        }
+    }
+
     fn offset(
         &self,
         unit: Unit,
@@ -648,7 +664,7 @@ impl Resolver<'_> {
             && unit == Unit::Year
             && n != 0.0
             && n.fract() == 0.0
-            && let Some((q, _)) = self.last_quarter
+            && let Some(q) = self.reported_quarter()
         {
             return Some((Out::P(q.shift(4 * n as i64)?), q.value()));
         }

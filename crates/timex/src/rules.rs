@@ -601,6 +601,43 @@ pub fn rules() -> Vec<Rule> {
             }
         ),
         rule!(
+            "spelled_year",
+            "(?i:(?P<the>the\\s+year\\s+)?(?P<c>nineteen|twenty)[\\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\\s-](?:one|two|three|four|five|six|seven|eight|nine)|hundred)|the\\s+year\\s+two\\s+thousand(?:\\s+(?:and\\s+)?(?P<k>one|two|three|four|five|six|seven|eight|nine|ten))?)",
+            |c, s| {
+                // Transcripts spell years out: "nineteen ninety-six", "the year two thousand".
+                let y = if let Some(cw) = g(c, "c") {
+                    let century = if cw.eq_ignore_ascii_case("nineteen") { 1900 } else { 2000 };
+                    let rest = g(c, "rest")?.to_ascii_lowercase().replace("oh", "");
+                    let n = if rest == "hundred" {
+                        0.0
+                    } else {
+                        match lexicon::parse_quantity(rest.trim_matches(|ch: char| ch == ' ' || ch == '-'))? {
+                            Quantity::Exact(x) => x,
+                            Quantity::Vague => return None,
+                        }
+                    };
+                    century + n as i32
+                } else {
+                    let k = match g(c, "k") {
+                        Some(k) => match lexicon::parse_quantity(k)? {
+                            Quantity::Exact(x) => x as i32,
+                            Quantity::Vague => return None,
+                        },
+                        None => 0,
+                    };
+                    2000 + k
+                };
+                // "nineteen twenty-five people" is a count.
+                if g(c, "the").is_none() && g(c, "c").is_some() {
+                    let next = s.next_word();
+                    if matches!(next.as_str(), "people" | "percent" | "dollars" | "men" | "women" | "years" | "of") {
+                        return None;
+                    }
+                }
+                Some((Date, Sem::Abs(Point::Year(y))))
+            }
+        ),
+        rule!(
             "decade",
             "(?:(?i:the)\\s+)?(?:(?i:early|mid|late)[- ]?)?(?:(?P<c>1\\d|20)(?P<d>\\d)0'?s|'(?P<d2>\\d)0s|(?i:the\\s+)(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
             |c, _| {
