@@ -4,6 +4,9 @@
 //! thinc's `HashEmbed` maps each 64-bit feature to four table rows with MurmurHash3
 //! x64_128 (seeded per layer). Both are reimplemented from the published algorithms.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// MurmurHash64A (Austin Appleby), as `murmurhash.hash64`.
 pub fn murmur64a(key: &[u8], seed: u64) -> u64 {
     const M: u64 = 0xc6a4_a793_5bd1_e995;
@@ -32,7 +35,19 @@ pub fn murmur64a(key: &[u8], seed: u64) -> u64 {
     h
 }
 
-/// spaCy's string hash: the key a string has in the `StringStore`.
+/// The ID a string has in spaCy's `StringStore`: its reserved symbol number for the few
+/// hundred symbol names (attribute, POS, label names such as "X" or "PERSON"), otherwise
+/// its hash.
+pub fn string_id(s: &str) -> u64 {
+    static TABLE: OnceLock<HashMap<&'static str, u64>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| crate::symbols::SYMBOLS.iter().copied().collect());
+    match table.get(s) {
+        Some(&id) => id,
+        None => hash_string(s),
+    }
+}
+
+/// spaCy's string hash (`hash_string`): MurmurHash64A of the UTF-8 bytes, seed 1.
 pub fn hash_string(s: &str) -> u64 {
     if s.is_empty() {
         // The string store reserves 0 for the empty string.
@@ -80,6 +95,14 @@ mod tests {
         assert_eq!(hash_string(""), 0);
         assert_eq!(hash_string("Whitby"), 7333833443000486030);
         assert_eq!(hash_string("héllo wörld, long string"), 4527420780638910591);
+    }
+
+    #[test]
+    fn symbols_keep_their_reserved_ids() {
+        // "X" is the POS symbol, so a one-capital word's shape is not hashed.
+        assert_eq!(string_id("X"), 101);
+        assert_eq!(string_id(""), 0);
+        assert_eq!(string_id("Xx"), 12204527652707022206);
     }
 
     #[test]

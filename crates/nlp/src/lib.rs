@@ -14,6 +14,7 @@
 
 mod error;
 pub mod hash;
+mod symbols;
 mod nn;
 pub mod parity;
 mod rules;
@@ -37,7 +38,7 @@ pub struct Token {
     pub end: usize,
     /// Followed by one space character that spaCy counts as this token's whitespace.
     pub whitespace: bool,
-    pub norm: String,
+    pub norm: Arc<str>,
     pub tag: Arc<str>,
     pub pos: Arc<str>,
     pub morph: Arc<str>,
@@ -64,6 +65,20 @@ pub struct Analysis {
     /// Sentences as token ranges `start..end`.
     pub sents: Vec<(usize, usize)>,
     pub ents: Vec<Ent>,
+}
+
+/// Documents per unit of parallel work (and per lockstep parser batch).
+const CHUNK: usize = 16;
+
+/// A document between the neural layers and assembly.
+struct Prepared {
+    raw: Vec<tokenizer::RawToken>,
+    lexes: Vec<vocab::Lexeme>,
+    norms: Vec<(Arc<str>, u64)>,
+    is_space: Vec<bool>,
+    shared: Vec<f32>,
+    ner_vecs: Vec<f32>,
+    tags: Vec<usize>,
 }
 
 /// A loaded pipeline.
@@ -123,38 +138,56 @@ impl Pipeline {
 
     /// Analyses one text.
     pub fn process(&self, text: &str) -> Analysis {
+        self.process_chunk(&[text]).pop().expect("one analysis per text")
+    }
+
+    /// Analyses many texts: chunks of documents run in parallel on the rayon pool, and
+    /// within a chunk the parser and NER advance all documents in lockstep so that each
+    /// step is one matrix product.
+    pub fn process_batch(&self, texts: &[&str]) -> Vec<Analysis> {
+        texts.par_chunks(CHUNK).flat_map_iter(|c| self.process_chunk(c)).collect()
+    }
+
+    fn features(t2v: &Tok2Vec, doc: &Prepared) -> Vec<u64> {
+        let n = doc.raw.len();
+        let mut f = Vec::with_capacity(n * t2v.features.len());
+        for i in 0..n {
+            for feat in &t2v.features {
+                f.push(match feat {
+                    Feature::Norm => doc.norms[i].1,
+                    Feature::Prefix => doc.lexes[i].prefix_hash,
+                    Feature::Suffix => doc.lexes[i].suffix_hash,
+                    Feature::Shape => doc.lexes[i].shape_hash,
+                    Feature::Spacy => doc.raw[i].spacy as u64,
+                    Feature::IsSpace => doc.lexes[i].is_space as u64,
+                });
+            }
+        }
+        f
+    }
+
+    fn prepare(&self, text: &str) -> Prepared {
         let raw = self.tokenizer.tokenize(text);
-        let n = raw.len();
         let lexes: Vec<vocab::Lexeme> = raw.iter().map(|t| self.vocab.lexeme(&text[t.start..t.end])).collect();
-        let norms: Vec<(String, u64)> = raw
+        let norms: Vec<(Arc<str>, u64)> = raw
             .iter()
             .zip(&lexes)
             .map(|(t, l)| match &t.norm {
-                Some(nrm) => (nrm.clone(), hash::hash_string(nrm)),
+                Some(nrm) => (nrm.clone(), hash::string_id(nrm)),
                 None => (l.norm.clone(), l.norm_hash),
             })
             .collect();
-        let features = |t2v: &Tok2Vec| -> Vec<u64> {
-            let mut f = Vec::with_capacity(n * t2v.features.len());
-            for i in 0..n {
-                for feat in &t2v.features {
-                    f.push(match feat {
-                        Feature::Norm => norms[i].1,
-                        Feature::Prefix => lexes[i].prefix_hash,
-                        Feature::Suffix => lexes[i].suffix_hash,
-                        Feature::Shape => lexes[i].shape_hash,
-                        Feature::Spacy => raw[i].spacy as u64,
-                        Feature::IsSpace => lexes[i].is_space as u64,
-                    });
-                }
-            }
-            f
-        };
-        let shared = self.tok2vec.forward(&features(&self.tok2vec), n);
+        let is_space = lexes.iter().map(|l| l.is_space).collect();
+        let mut doc = Prepared { raw, lexes, norms, is_space, shared: Vec::new(), ner_vecs: Vec::new(), tags: Vec::new() };
+        let n = doc.raw.len();
+        doc.shared = self.tok2vec.forward(&Self::features(&self.tok2vec, &doc), n);
+        if let Some(t2v) = &self.ner.model.tok2vec {
+            doc.ner_vecs = t2v.forward(&Self::features(t2v, &doc), n);
+        }
         // Tagger: the argmax of the softmax layer's logits.
         let mut logits = Vec::new();
-        self.tagger.forward(&shared, n, &mut logits);
-        let tags: Vec<usize> = logits
+        self.tagger.forward(&doc.shared, n, &mut logits);
+        doc.tags = logits
             .chunks_exact(self.tagger.n_out.max(1))
             .map(|row| {
                 let mut best = 0;
@@ -166,25 +199,47 @@ impl Pipeline {
                 best
             })
             .collect();
-        let is_space: Vec<bool> = lexes.iter().map(|l| l.is_space).collect();
-        let parse = self.parser.predict(&shared, &is_space);
-        let ner_vecs = match &self.ner.model.tok2vec {
-            Some(t2v) => t2v.forward(&features(t2v), n),
-            None => shared.clone(),
-        };
-        let ner_toks: Vec<tb::NerToken> = (0..n)
-            .map(|i| tb::NerToken { is_space: is_space[i], sent_start: parse.sent_starts.get(i).copied().unwrap_or(false) })
+        doc
+    }
+
+    fn process_chunk(&self, texts: &[&str]) -> Vec<Analysis> {
+        let docs: Vec<Prepared> = texts.iter().map(|t| self.prepare(t)).collect();
+        let parse_in: Vec<(&[f32], &[bool])> = docs.iter().map(|d| (d.shared.as_slice(), d.is_space.as_slice())).collect();
+        let parses = self.parser.predict_batch(&parse_in);
+        let ner_toks: Vec<Vec<tb::NerToken>> = docs
+            .iter()
+            .zip(&parses)
+            .map(|(d, p)| {
+                (0..d.raw.len())
+                    .map(|i| tb::NerToken { is_space: d.is_space[i], sent_start: p.sent_starts[i] })
+                    .collect()
+            })
             .collect();
-        let ents = self.ner.predict(&ner_vecs, &ner_toks);
+        let ner_in: Vec<(&[f32], &[tb::NerToken])> = docs
+            .iter()
+            .zip(&ner_toks)
+            .map(|(d, t)| (if d.ner_vecs.is_empty() { d.shared.as_slice() } else { d.ner_vecs.as_slice() }, t.as_slice()))
+            .collect();
+        let ents = self.ner.predict_batch(&ner_in);
+        texts
+            .iter()
+            .zip(docs)
+            .zip(parses.into_iter().zip(ents))
+            .map(|((text, doc), (parse, ents))| self.assemble(text, doc, parse, ents))
+            .collect()
+    }
+
+    fn assemble(&self, text: &str, doc: Prepared, parse: tb::Parse, ents: Vec<(usize, usize, usize)>) -> Analysis {
+        let n = doc.raw.len();
         let mut tokens: Vec<Token> = Vec::with_capacity(n);
         let empty: Arc<str> = Arc::from("");
         for i in 0..n {
             tokens.push(Token {
-                start: raw[i].start,
-                end: raw[i].end,
-                whitespace: raw[i].spacy,
-                norm: norms[i].0.clone(),
-                tag: self.tag_labels[tags[i]].clone(),
+                start: doc.raw[i].start,
+                end: doc.raw[i].end,
+                whitespace: doc.raw[i].spacy,
+                norm: doc.norms[i].0.clone(),
+                tag: self.tag_labels[doc.tags[i]].clone(),
                 pos: empty.clone(),
                 morph: empty.clone(),
                 lemma: String::new(),
@@ -198,13 +253,12 @@ impl Pipeline {
                 sent_start: parse.sent_starts[i],
             });
         }
-        self.rules.apply(text, &mut tokens, &is_space);
-        let mut sents = Vec::new();
+        self.rules.apply(text, &mut tokens, &doc.is_space);
+        let mut sents: Vec<(usize, usize)> = Vec::new();
         for i in 0..n {
             if i == 0 || tokens[i].sent_start {
                 if let Some(last) = sents.last_mut() {
-                    let (_, e): &mut (usize, usize) = last;
-                    *e = i;
+                    last.1 = i;
                 }
                 sents.push((i, n));
             }
@@ -214,11 +268,6 @@ impl Pipeline {
             .map(|(s, e, l)| Ent { start: s, end: e, label: self.ent_labels[l].clone() })
             .collect();
         Analysis { text: text.to_string(), tokens, sents, ents }
-    }
-
-    /// Analyses many texts, in parallel across the rayon pool.
-    pub fn process_batch(&self, texts: &[&str]) -> Vec<Analysis> {
-        texts.par_iter().map(|t| self.process(t)).collect()
     }
 
     /// Class names of the NER and parser in model order (for checking against spaCy).
@@ -265,5 +314,15 @@ impl Analysis {
             .map(|&(s, e)| json!({"start": char_at[self.tokens[s].start], "end": char_at[self.tokens[e - 1].end]}))
             .collect();
         json!({"text": self.text, "ents": ents, "sents": sents, "tokens": tokens})
+    }
+}
+
+impl Pipeline {
+    /// The shared tok2vec output (`n × width`), as spaCy stores it in `Doc.tensor`; for
+    /// numerical comparisons.
+    #[doc(hidden)]
+    pub fn debug_tensor(&self, text: &str) -> (usize, Vec<f32>) {
+        let d = self.prepare(text);
+        (d.raw.len(), d.shared)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::Token;
 use crate::error::NlpError;
-use crate::hash::hash_string;
+use crate::hash::string_id;
 use crate::thinc::{key_str, map_get};
 use fancy_regex::Regex;
 use rmpv::Value;
@@ -155,7 +155,8 @@ impl Rules {
                 map_get(&root, name)?.as_map()?.iter().find(|(k, _)| k.as_u64() == Some(key)).map(|(_, v)| v)
             };
             for &(pos, sym) in POS_KEYS {
-                let key = if sym != 0 { sym } else { hash_string(pos) };
+                let key = string_id(pos);
+                debug_assert!(sym == 0 || sym == key);
                 let mut t = PosTables::default();
                 if let Some(rules) = table("lemma_rules", key).and_then(Value::as_array) {
                     for pair in rules {

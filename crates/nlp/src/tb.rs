@@ -78,8 +78,10 @@ impl StepModel {
         cached
     }
 
-    /// Scores of every class for each state's feature tokens (`-1` = missing).
-    pub fn scores(&self, cached: &[f32], ids: &[i32], n_states: usize, hidden: &mut Vec<f32>, out: &mut Vec<f32>) {
+    /// Scores of every class for each state's feature tokens (`-1` = missing); state `s`
+    /// reads its document's precomputed table `cached[s]`.
+    pub fn scores(&self, cached: &[&[f32]], ids: &[i32], hidden: &mut Vec<f32>, out: &mut Vec<f32>) {
+        let n_states = cached.len();
         let hp = self.n_hidden * self.n_pieces;
         let width = self.n_feats * hp;
         let mut unmaxed = vec![0f32; hp];
@@ -93,7 +95,7 @@ impl StepModel {
                     &self.lower_pad[f * hp..(f + 1) * hp]
                 } else {
                     let base = id as usize * width + f * hp;
-                    &cached[base..base + hp]
+                    &cached[s][base..base + hp]
                 };
                 for (u, v) in unmaxed.iter_mut().zip(src) {
                     *u += v;
@@ -230,53 +232,79 @@ impl Ner {
             .collect()
     }
 
-    /// Greedy BILUO decoding of one document; returns (start, end, label index) in tokens.
-    pub fn predict(&self, tokvecs: &[f32], toks: &[NerToken]) -> Vec<(usize, usize, usize)> {
-        let n = toks.len();
-        let mut ents = Vec::new();
-        if n == 0 {
-            return ents;
+    /// Greedy BILUO decoding of a batch of documents in lockstep (one matrix product per
+    /// step for all unfinished documents); per document (start, end, label index) in tokens.
+    pub fn predict_batch(&self, docs: &[(&[f32], &[NerToken])]) -> Vec<Vec<(usize, usize, usize)>> {
+        struct St {
+            cached: Vec<f32>,
+            b: usize,
+            open: Option<(usize, usize)>,
+            ents: Vec<(usize, usize, usize)>,
         }
-        let cached = self.model.precompute(tokvecs, n);
+        let mut states: Vec<St> = docs
+            .iter()
+            .map(|(vecs, toks)| St {
+                cached: self.model.precompute(vecs, toks.len()),
+                b: 0,
+                open: None,
+                ents: Vec::new(),
+            })
+            .collect();
+        let mut active: Vec<usize> = (0..docs.len()).filter(|&d| !docs[d].1.is_empty()).collect();
         let mut valid = vec![false; self.classes.len()];
-        let (mut hidden, mut scores) = (Vec::new(), Vec::new());
-        let mut b = 0usize;
-        let mut open: Option<(usize, usize)> = None;
-        while b < n {
-            let e0 = open.map_or(-1, |(s, _)| s as i32);
-            let ids = [b as i32, e0, if e0 >= 0 { b as i32 - 1 } else { -1 }];
-            self.model.scores(&cached, &ids, 1, &mut hidden, &mut scores);
-            let buffer_len = n - b;
-            let next_sent_start = b + 1 < n && toks[b + 1].sent_start;
-            for (v, &(a, l)) in valid.iter_mut().zip(&self.classes) {
-                let has_label = l != usize::MAX;
-                *v = match a {
-                    B => open.is_none() && buffer_len >= 2 && has_label && !next_sent_start && !toks[b].is_space,
-                    I => match open {
-                        Some((_, ol)) => buffer_len >= 2 && has_label && ol == l && !next_sent_start,
-                        None => false,
-                    },
-                    L => has_label && open.is_some_and(|(_, ol)| ol == l),
-                    U => has_label && open.is_none() && !toks[b].is_space,
-                    O => open.is_none(),
-                    _ => false,
-                };
+        let (mut hidden, mut scores, mut ids) = (Vec::new(), Vec::new(), Vec::new());
+        let nc = self.classes.len();
+        while !active.is_empty() {
+            ids.clear();
+            for &d in &active {
+                let st = &states[d];
+                let e0 = st.open.map_or(-1, |(s, _)| s as i32);
+                ids.extend_from_slice(&[st.b as i32, e0, if e0 >= 0 { st.b as i32 - 1 } else { -1 }]);
             }
-            let Some(guess) = arg_max_if_valid(&scores, &valid) else { break };
-            let (a, l) = self.classes[guess];
-            match a {
-                B => open = Some((b, l)),
-                L => {
-                    if let Some((s, ol)) = open.take() {
-                        ents.push((s, b + 1, ol));
-                    }
+            let cached: Vec<&[f32]> = active.iter().map(|&d| states[d].cached.as_slice()).collect();
+            self.model.scores(&cached, &ids, &mut hidden, &mut scores);
+            for (k, &d) in active.iter().enumerate() {
+                let toks = docs[d].1;
+                let n = toks.len();
+                let st = &mut states[d];
+                let b = st.b;
+                let open = st.open;
+                let buffer_len = n - b;
+                let next_sent_start = b + 1 < n && toks[b + 1].sent_start;
+                for (v, &(a, l)) in valid.iter_mut().zip(&self.classes) {
+                    let has_label = l != usize::MAX;
+                    *v = match a {
+                        B => open.is_none() && buffer_len >= 2 && has_label && !next_sent_start && !toks[b].is_space,
+                        I => match open {
+                            Some((_, ol)) => buffer_len >= 2 && has_label && ol == l && !next_sent_start,
+                            None => false,
+                        },
+                        L => has_label && open.is_some_and(|(_, ol)| ol == l),
+                        U => has_label && open.is_none() && !toks[b].is_space,
+                        O => open.is_none(),
+                        _ => false,
+                    };
                 }
-                U => ents.push((b, b + 1, l)),
-                _ => {}
+                let Some(guess) = arg_max_if_valid(&scores[k * nc..(k + 1) * nc], &valid) else {
+                    st.b = n;
+                    continue;
+                };
+                let (a, l) = self.classes[guess];
+                match a {
+                    B => st.open = Some((b, l)),
+                    L => {
+                        if let Some((s, ol)) = st.open.take() {
+                            st.ents.push((s, b + 1, ol));
+                        }
+                    }
+                    U => st.ents.push((b, b + 1, l)),
+                    _ => {}
+                }
+                st.b += 1;
             }
-            b += 1;
+            active.retain(|&d| states[d].b < docs[d].1.len());
         }
-        ents
+        states.into_iter().map(|s| s.ents).collect()
     }
 }
 
@@ -402,90 +430,111 @@ impl Parser {
             .collect()
     }
 
-    /// Greedy arc-eager parse of one document, then spaCy's post-processing
-    /// (roots labelled ROOT, pseudo-projective labels undone, sentence starts from the tree).
-    pub fn predict(&self, tokvecs: &[f32], is_space: &[bool]) -> Parse {
-        let n = is_space.len();
-        if n == 0 {
-            return Parse::default();
-        }
-        let cached = self.model.precompute(tokvecs, n);
-        let mut st = ArcState {
-            n,
-            stack: Vec::new(),
-            rebuffer: Vec::new(),
-            b_i: 0,
-            heads: vec![-1; n],
-            labels: vec![usize::MAX; n],
-            left_arcs: vec![Vec::new(); n],
-            right_arcs: vec![Vec::new(); n],
-            unshiftable: vec![false; n],
-            sent_starts: vec![false; n],
-        };
-        let (mut hidden, mut scores) = (Vec::new(), Vec::new());
+    /// Greedy arc-eager parses of a batch of documents in lockstep, then spaCy's
+    /// post-processing (roots labelled ROOT, pseudo-projective labels undone, sentence
+    /// starts from the tree).
+    pub fn predict_batch(&self, docs: &[(&[f32], &[bool])]) -> Vec<Parse> {
+        let mut states: Vec<ArcState> = docs
+            .iter()
+            .map(|(_, sp)| {
+                let n = sp.len();
+                ArcState {
+                    n,
+                    stack: Vec::new(),
+                    rebuffer: Vec::new(),
+                    b_i: 0,
+                    heads: vec![-1; n],
+                    labels: vec![usize::MAX; n],
+                    left_arcs: vec![Vec::new(); n],
+                    right_arcs: vec![Vec::new(); n],
+                    unshiftable: vec![false; n],
+                    sent_starts: vec![false; n],
+                }
+            })
+            .collect();
+        let caches: Vec<Vec<f32>> = docs.iter().map(|(v, sp)| self.model.precompute(v, sp.len())).collect();
+        let mut active: Vec<usize> = (0..docs.len()).filter(|&d| states[d].n > 0).collect();
+        let (mut hidden, mut scores, mut ids) = (Vec::new(), Vec::new(), Vec::new());
         let mut valid = vec![false; self.classes.len()];
-        while !(st.stack.is_empty() && st.buffer_length() == 0) {
-            let (b0, s0) = (st.b(0), st.s(0));
-            let ids = [
-                b0,
-                st.b(1),
-                s0,
-                st.s(1),
-                st.s(2),
-                ArcState::child(&st.left_arcs, b0),
-                ArcState::child(&st.left_arcs, s0),
-                ArcState::child(&st.right_arcs, s0),
-            ];
-            self.model.scores(&cached, &ids, 1, &mut hidden, &mut scores);
-            let depth = st.stack.len();
-            let blen = st.buffer_length();
-            let shift = depth == 0
-                || !(blen < 2 || st.is_sent_start(b0) || (b0 >= 0 && st.unshiftable[b0 as usize]));
-            let reduce = depth > 0;
-            let arc = depth > 0 && blen > 0 && !st.is_sent_start(b0);
-            let brk = blen >= 2 && st.b(1) == b0 + 1 && !st.is_sent_start(st.b(1));
-            for (v, &(a, _)) in valid.iter_mut().zip(&self.classes) {
-                *v = match a {
-                    SHIFT => shift,
-                    REDUCE => reduce,
-                    LEFT | RIGHT => arc,
-                    BREAK => brk,
-                    _ => false,
+        let nc = self.classes.len();
+        while !active.is_empty() {
+            ids.clear();
+            for &d in &active {
+                let st = &states[d];
+                let (b0, s0) = (st.b(0), st.s(0));
+                ids.extend_from_slice(&[
+                    b0,
+                    st.b(1),
+                    s0,
+                    st.s(1),
+                    st.s(2),
+                    ArcState::child(&st.left_arcs, b0),
+                    ArcState::child(&st.left_arcs, s0),
+                    ArcState::child(&st.right_arcs, s0),
+                ]);
+            }
+            let cached: Vec<&[f32]> = active.iter().map(|&d| caches[d].as_slice()).collect();
+            self.model.scores(&cached, &ids, &mut hidden, &mut scores);
+            for (k, &d) in active.iter().enumerate() {
+                let st = &mut states[d];
+                let (b0, _) = (st.b(0), st.s(0));
+                let depth = st.stack.len();
+                let blen = st.buffer_length();
+                let shift = depth == 0
+                    || !(blen < 2 || st.is_sent_start(b0) || (b0 >= 0 && st.unshiftable[b0 as usize]));
+                let reduce = depth > 0;
+                let arc = depth > 0 && blen > 0 && !st.is_sent_start(b0);
+                let brk = blen >= 2 && st.b(1) == b0 + 1 && !st.is_sent_start(st.b(1));
+                for (v, &(a, _)) in valid.iter_mut().zip(&self.classes) {
+                    *v = match a {
+                        SHIFT => shift,
+                        REDUCE => reduce,
+                        LEFT | RIGHT => arc,
+                        BREAK => brk,
+                        _ => false,
+                    };
+                }
+                let Some(guess) = arg_max_if_valid(&scores[k * nc..(k + 1) * nc], &valid) else {
+                    // spaCy forces the state final when nothing is valid.
+                    st.stack.clear();
+                    st.rebuffer.clear();
+                    st.b_i = st.n;
+                    continue;
                 };
-            }
-            let Some(guess) = arg_max_if_valid(&scores, &valid) else { break };
-            let (a, l) = self.classes[guess];
-            match a {
-                SHIFT => st.push(),
-                REDUCE => {
-                    let s0 = st.s(0) as usize;
-                    if st.heads[s0] >= 0 || st.stack.len() == 1 {
-                        st.stack.pop();
-                    } else {
-                        st.unshiftable[s0] = true;
-                        st.stack.pop();
-                        st.rebuffer.push(s0);
+                let (a, l) = self.classes[guess];
+                match a {
+                    SHIFT => st.push(),
+                    REDUCE => {
+                        let s0 = st.s(0) as usize;
+                        if st.heads[s0] >= 0 || st.stack.len() == 1 {
+                            st.stack.pop();
+                        } else {
+                            st.unshiftable[s0] = true;
+                            st.stack.pop();
+                            st.rebuffer.push(s0);
+                        }
                     }
+                    LEFT => {
+                        let (b0, s0) = (st.b(0) as usize, st.s(0) as usize);
+                        st.add_arc(b0, s0, l);
+                        st.unshiftable[b0] = false;
+                        st.stack.pop();
+                    }
+                    RIGHT => {
+                        let (b0, s0) = (st.b(0) as usize, st.s(0) as usize);
+                        st.add_arc(s0, b0, l);
+                        st.push();
+                    }
+                    BREAK => {
+                        let b1 = st.b(1) as usize;
+                        st.sent_starts[b1] = true;
+                    }
+                    _ => {}
                 }
-                LEFT => {
-                    let (b0, s0) = (st.b(0) as usize, st.s(0) as usize);
-                    st.add_arc(b0, s0, l);
-                    st.unshiftable[b0] = false;
-                    st.stack.pop();
-                }
-                RIGHT => {
-                    let (b0, s0) = (st.b(0) as usize, st.s(0) as usize);
-                    st.add_arc(s0, b0, l);
-                    st.push();
-                }
-                BREAK => {
-                    let b1 = st.b(1) as usize;
-                    st.sent_starts[b1] = true;
-                }
-                _ => {}
             }
+            active.retain(|&d| !(states[d].stack.is_empty() && states[d].buffer_length() == 0));
         }
-        self.finish(&st, is_space)
+        states.iter().zip(docs).map(|(st, (_, sp))| self.finish(st, sp)).collect()
     }
 
     fn finish(&self, st: &ArcState, is_space: &[bool]) -> Parse {

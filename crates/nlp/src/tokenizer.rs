@@ -6,8 +6,11 @@ use crate::error::NlpError;
 use crate::thinc::{key_str, map_get};
 use fancy_regex::Regex;
 use rmpv::Value;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A token as the tokenizer produces it: byte offsets into the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,13 +20,13 @@ pub struct RawToken {
     /// Followed by a single space that belongs to this token (spaCy's `whitespace_`).
     pub spacy: bool,
     /// NORM set by a special case, which overrides the lexeme's norm.
-    pub norm: Option<String>,
+    pub norm: Option<Arc<str>>,
 }
 
 #[derive(Debug, Clone)]
 struct Special {
     /// (ORTH, NORM) of each piece; the ORTHs concatenate to the key.
-    pieces: Vec<(String, Option<String>)>,
+    pieces: Vec<(String, Option<Arc<str>>)>,
 }
 
 /// The tokenizer of a spaCy pipeline.
@@ -38,6 +41,19 @@ pub struct Tokenizer {
     /// Special cases that the affix rules would split, keyed by the ORTH of the first token
     /// of that split; each entry is (token ORTHs, special key).
     matcher: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// Identifies this tokenizer in the per-thread span cache.
+    id: u64,
+}
+
+/// Tokens of one whitespace-delimited span, offsets relative to the span.
+type CachedSpan = Box<[(u32, u32, Option<Arc<str>>)]>;
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    // Like spaCy's own cache: a span always tokenizes the same way, so results are reused.
+    static SPAN_CACHE: RefCell<(u64, HashMap<Box<str>, CachedSpan>)> = RefCell::new((0, HashMap::new()));
 }
 
 /// Python's `str.isspace` for one character.
@@ -140,6 +156,7 @@ impl Tokenizer {
             url_match: compile("url_match", map_get(&root, "url_match"))?,
             specials: HashMap::new(),
             matcher: HashMap::new(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         };
         let faster = map_get(&root, "faster_heuristics").and_then(Value::as_bool).unwrap_or(true);
         if let Some(ex) = map_get(&root, "exceptions").and_then(Value::as_map) {
@@ -152,7 +169,7 @@ impl Tokenizer {
                     for (a, val) in piece.as_map().map(Vec::as_slice).unwrap_or(&[]) {
                         match int_key(a) {
                             Some(ORTH) => orth = key_str(val).map(str::to_string),
-                            Some(NORM) => norm = key_str(val).map(str::to_string),
+                            Some(NORM) => norm = key_str(val).map(Arc::from),
                             _ => {}
                         }
                     }
@@ -263,6 +280,34 @@ impl Tokenizer {
     }
 
     fn tokenize_span(&self, text: &str, s0: usize, e0: usize, specials: bool, out: &mut Vec<RawToken>) {
+        if !specials {
+            return self.tokenize_span_uncached(text, s0, e0, specials, out);
+        }
+        let span = &text[s0..e0];
+        SPAN_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != self.id || c.1.len() > CACHE_LIMIT {
+                c.1.clear();
+                c.0 = self.id;
+            }
+            if let Some(toks) = c.1.get(span) {
+                out.extend(toks.iter().map(|(a, b, n)| RawToken {
+                    start: s0 + *a as usize,
+                    end: s0 + *b as usize,
+                    spacy: false,
+                    norm: n.clone(),
+                }));
+                return;
+            }
+            let first = out.len();
+            self.tokenize_span_uncached(text, s0, e0, specials, out);
+            let rel: CachedSpan =
+                out[first..].iter().map(|t| ((t.start - s0) as u32, (t.end - s0) as u32, t.norm.clone())).collect();
+            c.1.insert(span.into(), rel);
+        })
+    }
+
+    fn tokenize_span_uncached(&self, text: &str, s0: usize, e0: usize, specials: bool, out: &mut Vec<RawToken>) {
         if specials {
             if let Some(sp) = self.specials.get(&text[s0..e0]) {
                 self.push_special(sp, s0, out);

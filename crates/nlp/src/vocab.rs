@@ -3,12 +3,15 @@
 //! and IS_SPACE, each feature keyed by its string hash.
 
 use crate::error::NlpError;
-use crate::hash::hash_string;
+use crate::hash::string_id;
 use crate::thinc::key_str;
 use crate::tokenizer::py_isspace;
 use rmpv::Value;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Norms spaCy applies to every language before falling back to lower case
 /// (`spacy.lang.norm_exceptions.BASE_NORMS`).
@@ -63,7 +66,7 @@ const BASE_NORMS: &[(&str, &str)] = &[
 /// The attributes of one word type that the models read.
 #[derive(Debug, Clone)]
 pub struct Lexeme {
-    pub norm: String,
+    pub norm: Arc<str>,
     pub norm_hash: u64,
     pub prefix_hash: u64,
     pub suffix_hash: u64,
@@ -76,6 +79,15 @@ pub struct Lexeme {
 pub struct Vocab {
     lexeme_norm: HashMap<u64, String>,
     base_norms: HashMap<&'static str, &'static str>,
+    id: u64,
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    // Word types repeat; their attributes are computed once per thread.
+    static LEX_CACHE: RefCell<(u64, HashMap<Box<str>, Lexeme>)> = RefCell::new((0, HashMap::new()));
 }
 
 /// spaCy's `word_shape`: letters to x/X, digits to d, runs cut after four.
@@ -110,7 +122,11 @@ pub fn word_shape(text: &str) -> String {
 impl Vocab {
     /// Loads `vocab/lookups.bin` from a pipeline directory (absent tables are empty).
     pub fn load(dir: &Path) -> Result<Self, NlpError> {
-        let mut vocab = Vocab { base_norms: BASE_NORMS.iter().copied().collect(), ..Default::default() };
+        let mut vocab = Vocab {
+            base_norms: BASE_NORMS.iter().copied().collect(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            ..Default::default()
+        };
         let path = dir.join("vocab").join("lookups.bin");
         if path.exists() {
             let root = crate::error::read_msgpack(&path)?;
@@ -127,7 +143,7 @@ impl Vocab {
 
     /// The lexeme-level norm of a word.
     pub fn norm(&self, s: &str) -> String {
-        if let Some(n) = self.lexeme_norm.get(&hash_string(s)) {
+        if let Some(n) = self.lexeme_norm.get(&string_id(s)) {
             return n.clone();
         }
         if let Some(n) = self.base_norms.get(s) {
@@ -136,17 +152,34 @@ impl Vocab {
         s.to_lowercase()
     }
 
+    /// The attributes of a word, cached per thread.
     pub fn lexeme(&self, s: &str) -> Lexeme {
+        LEX_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != self.id || c.1.len() > CACHE_LIMIT {
+                c.1.clear();
+                c.0 = self.id;
+            }
+            if let Some(l) = c.1.get(s) {
+                return l.clone();
+            }
+            let l = self.compute_lexeme(s);
+            c.1.insert(s.into(), l.clone());
+            l
+        })
+    }
+
+    fn compute_lexeme(&self, s: &str) -> Lexeme {
         let norm = self.norm(s);
         let prefix_end = s.char_indices().nth(1).map_or(s.len(), |(i, _)| i);
         let n = s.chars().count();
         let suffix_start = if n <= 3 { 0 } else { s.char_indices().nth(n - 3).map_or(0, |(i, _)| i) };
         Lexeme {
-            norm_hash: hash_string(&norm),
-            norm,
-            prefix_hash: hash_string(&s[..prefix_end]),
-            suffix_hash: hash_string(&s[suffix_start..]),
-            shape_hash: hash_string(&word_shape(s)),
+            norm_hash: string_id(&norm),
+            norm: Arc::from(norm.as_str()),
+            prefix_hash: string_id(&s[..prefix_end]),
+            suffix_hash: string_id(&s[suffix_start..]),
+            shape_hash: string_id(&word_shape(s)),
             is_space: !s.is_empty() && s.chars().all(py_isspace),
         }
     }
