@@ -283,7 +283,7 @@ enum Out {
 const PUBLISHED: &str = "published";
 
 /// How far back (bytes) a year written in the text still sets the year of "in June".
-const YEAR_CONTEXT: usize = 100;
+const YEAR_CONTEXT: usize = 60;
 
 impl Resolver<'_> {
     fn tense(&self, start: usize, end: usize) -> Tense {
@@ -316,7 +316,7 @@ impl Resolver<'_> {
     fn nearby_year(&self, start: usize) -> Option<i32> {
         let (y, at) = self.explicit_year?;
         let between = self.text.get(at..start)?;
-        (start.saturating_sub(at) <= YEAR_CONTEXT && !between.contains(['.', '\n', ';', '!', '?']))
+        (start.saturating_sub(at) <= YEAR_CONTEXT && !between.contains(['.', '\n', ';', '!', '?', ',']))
             .then_some(y)
     }
 

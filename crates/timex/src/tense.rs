@@ -27,6 +27,7 @@ const FUTURE: &[&str] = &[
     "next",
     "until",
     "till",
+    "effective",
     "would",
     "could",
     "might",
@@ -129,14 +130,14 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         let Some(t) = classify(w) else { continue };
         // A participle after "be" ("will be named") or used as an adjective ("a still
         // unspecified date") says nothing about tense.
-        let adjectival = left_words.get(i + 1).is_some_and(|p| {
-            matches!(
-                p.as_str(),
-                "be" | "being" | "a" | "an" | "the" | "still" | "very" | "so" | "too" | "more"
-                    | "most" | "newly" | "its" | "their" | "his" | "her" | "our"
-            )
-        });
-        if t == Tense::Past && adjectival && w.ends_with("ed") && !PAST.contains(&w.as_str()) {
+        let prev = left_words.get(i + 1).map(String::as_str).unwrap_or("");
+        let passive = matches!(prev, "be" | "being");
+        let adjectival = matches!(
+            prev,
+            "a" | "an" | "the" | "still" | "very" | "so" | "too" | "more" | "most" | "newly"
+                | "its" | "their" | "his" | "her" | "our"
+        ) && !PAST.contains(&w.as_str());
+        if t == Tense::Past && (passive || adjectival) {
             continue;
         }
         return t;
