@@ -885,12 +885,12 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "unit_end",
-            "(?i:(?P<u>year|month)(?:-|\\s+)?end)",
+            "(?i:(?:the\\s+)?(?P<u>year|month)(?:(?:-|\\s+)?end|'s\\s+end)|(?:earlier|later)\\s+in\\s+the\\s+(?P<u2>year|month|week))",
             |c, _| {
                 Some((
                     Date,
                     Sem::Offset {
-                        unit: Unit::parse(g(c, "u")?)?,
+                        unit: Unit::parse(g(c, "u").or(g(c, "u2"))?)?,
                         n: 0.0,
                         from_ref: false,
                     },
@@ -959,14 +959,23 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "part_of_day",
-            "(?i:(?P<rel>this|last|early\\s+this|late\\s+last)\\s+(?P<part>morning|afternoon|evening|night)|(?P<over>overnight))",
+            "(?i:(?P<rel>this|last|early\\s+this|late\\s+last|that|the\\s+next|the\\s+following|the\\s+same|the\\s+previous)\\s+(?P<part>morning|afternoon|evening|night)|(?P<over>overnight))",
             |c, _| {
+                let mut from_ref = false;
                 let (n, p) = if g(c, "over").is_some() {
                     (0.0, "TNI")
                 } else {
                     let rel = g(c, "rel")?.to_ascii_lowercase();
                     let p = part_of_day(g(c, "part")?)?;
-                    let n = if rel.ends_with("last") {
+                    // "that night", "the next morning": the day of the story so far.
+                    if rel == "that" || rel.starts_with("the") {
+                        from_ref = true;
+                    }
+                    let n = if rel.ends_with("next") || rel.ends_with("following") {
+                        1.0
+                    } else if rel.ends_with("previous") {
+                        -1.0
+                    } else if rel.ends_with("last") {
                         if p != "TNI" {
                             return None;
                         }
@@ -982,7 +991,7 @@ pub fn rules() -> Vec<Rule> {
                         day: Box::new(Sem::Offset {
                             unit: Unit::Day,
                             n,
-                            from_ref: false,
+                            from_ref,
                         }),
                         time: p.into(),
                     },
@@ -1155,7 +1164,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "duration_adjective",
-            "(?i:(?P<n>\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half)-(?P<u>second|minute|hour|day|week|month|quarter|year|decade|century)(?:-(?:long|old))?|(?P<bare>day|week|month|year|decade|century|hour|days|weeks|months|years|decades|centuries|hours)-long)",
+            "(?i:(?P<n>\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|several|multi|many)-(?P<u>second|minute|hour|day|week|month|quarter|year|decade|century)(?:-(?:long|old))?|(?P<bare>day|week|month|year|decade|century|hour|days|weeks|months|years|decades|centuries|hours)-long)",
             |c, _| {
                 // Ages ("a 6-year-old boy") are not annotated as durations in news corpora.
                 if c.get(0)?.as_str().to_ascii_lowercase().ends_with("-old") {
@@ -1173,6 +1182,8 @@ pub fn rules() -> Vec<Rule> {
                 let nw = g(c, "n")?;
                 let q = if nw.eq_ignore_ascii_case("half") {
                     Quantity::Exact(0.5)
+                } else if ["several", "multi", "many"].iter().any(|w| nw.eq_ignore_ascii_case(w)) {
+                    Quantity::Vague
                 } else {
                     lexicon::parse_quantity(nw)?
                 };
