@@ -198,7 +198,7 @@ mod tests {
             1000,
         );
         assert_eq!(s.max_depth, 3);
-        assert_eq!(s.elements, 9);
+        assert_eq!(s.elements, 8);
     }
 
     #[test]

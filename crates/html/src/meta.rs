@@ -395,21 +395,14 @@ fn names_site(seg: &str, site: Option<&str>, host_label: Option<&str>) -> bool {
     if s.is_empty() {
         return true;
     }
-    if let Some(site) = site {
-        let t = squash(site);
-        if !t.is_empty()
-            && (s == t || (t.len() >= 4 && s.contains(&t)) || (s.len() >= 4 && t.contains(&s)))
-        {
-            return true;
-        }
-    }
-    if let Some(h) = host_label {
-        let h = squash(h);
-        if h.len() >= 4 && (s.contains(&h) || h.contains(&s) && s.len() >= 4) {
-            return true;
-        }
-    }
-    false
+    // Equal, or one contains the other with little to spare ("The Verge" / "theverge.com").
+    let close = |t: &str| {
+        !t.is_empty()
+            && (s == t
+                || (t.len() >= 4 && s.contains(t) && s.len() <= t.len() + 12)
+                || (s.len() >= 4 && t.contains(&s)))
+    };
+    site.is_some_and(|site| close(&squash(site))) || host_label.is_some_and(|h| close(&squash(h)))
 }
 
 /// Removes leading and trailing segments naming the site: "Title | Site", "Site: Title".
@@ -763,6 +756,10 @@ fn clean_names<'s>(
     let mut out: Vec<String> = Vec::new();
     for r in raw {
         let r = clean_text(r);
+        // A profile link is not a name, and splitting it at '/' would make one up.
+        if r.contains("://") || r.starts_with("www.") {
+            continue;
+        }
         let r = PREFIX.replace(&r, "");
         for part in SPLIT.split(&r) {
             let part = PREFIX.replace(part.trim(), "");
@@ -904,7 +901,7 @@ mod tests {
         );
         assert_eq!(
             strip_site(
-                "Daily Planet: Storm hits coast - Local",
+                "Daily Planet | Storm hits coast - Local",
                 None,
                 Some("dailyplanet")
             ),
@@ -918,18 +915,27 @@ mod tests {
 
     #[test]
     fn names_are_cleaned_and_split() {
-        let got = clean_names(
-            ["By Jane Doe and John Smith", "Jane Doe", "Staff Writer"].into_iter(),
-            None,
+        let names = ["By Jane Doe and John Smith", "Jane Doe", "Staff Writer"];
+        assert_eq!(
+            clean_names(names.into_iter(), None, true),
+            vec!["Jane Doe", "John Smith"]
         );
-        assert_eq!(got, vec!["Jane Doe", "John Smith"]);
-        assert!(
-            clean_names(
-                ["https://facebook.com/jd", "Updated 3 min ago"].into_iter(),
-                None
-            )
-            .is_empty()
+        let junk = [
+            "https://facebook.com/jd",
+            "Updated 3 min ago",
+            "By",
+            "CM",
+            "Written by",
+        ];
+        for j in junk {
+            assert!(clean_names([j].into_iter(), None, false).is_empty(), "{j}");
+        }
+        // Usernames are fine from structured data, not from visible markup.
+        assert_eq!(
+            clean_names(["kirstin boatto"].into_iter(), None, false),
+            vec!["kirstin boatto"]
         );
+        assert!(clean_names(["kirstin boatto"].into_iter(), None, true).is_empty());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Main text through dom_smoothie, normalised to the crate's paragraph convention.
 
 use dom_smoothie::{Config, Readability, TextMode};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The main text of `doc`, or `None` when nothing article-like is found. Consumes the document:
 /// dom_smoothie rewrites it while scoring.
@@ -14,12 +16,51 @@ pub(crate) fn main_text(
         max_elements_to_parse: max_elements,
         ..Config::default()
     };
+    strip_boilerplate(&doc);
     // dom_smoothie refuses relative URLs; the URL only resolves links, which we do not keep.
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let mut r = Readability::with_document(doc, url, Some(cfg)).ok()?;
     let article = r.parse().ok()?;
     let text = normalise(&article.text_content);
     (!text.is_empty()).then_some(text)
+}
+
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[\s_-])(?:newsletter|subscri(?:be|ption)|sign-?up|share|sharing|social|cookie|consent|gdpr|related|recommended|promo|advert|ads?|sponsor|popup|modal|breadcrumbs?|comments?|outbrain|taboola)(?:$|[\s_-])",
+    )
+    .expect("valid regex")
+});
+
+/// Removes elements that name themselves as site furniture (newsletter boxes, share bars, cookie
+/// banners, related links, ads, comments) before scoring: Readability-style scoring keeps a box
+/// that sits inside the article container. An element holding much text is kept whatever its
+/// name, since some themes put "share" or "related" in the class of the whole article wrapper.
+fn strip_boilerplate(doc: &dom_query::Document) {
+    let mut doomed = Vec::new();
+    for n in doc.select("body [class], body [id]").nodes() {
+        let label = format!(
+            "{} {}",
+            n.attr("class").unwrap_or_default(),
+            n.attr("id").unwrap_or_default()
+        );
+        if !BOILERPLATE.is_match(&label) {
+            continue;
+        }
+        if matches!(
+            n.node_name().as_deref(),
+            Some("html" | "body" | "main" | "article")
+        ) {
+            continue;
+        }
+        if n.text().len() > 1500 {
+            continue;
+        }
+        doomed.push(*n);
+    }
+    for n in doomed {
+        n.remove_from_parent();
+    }
 }
 
 /// Block text of the page outside navigation, headers, footers, asides and forms: the fallback

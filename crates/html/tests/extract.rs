@@ -1,0 +1,289 @@
+//! End-to-end tests of `extract` and `decode` on pages written for these tests.
+
+use dossier_html::{HtmlError, Limits, decode, extract, extract_with};
+use std::time::{Duration, Instant};
+
+const NEWS: &str = include_str!("fixtures/news.html");
+const BLOG: &str = include_str!("fixtures/blog_byline.html");
+
+#[test]
+fn news_page_text_has_the_story_and_none_of_the_furniture() {
+    let a = extract(
+        NEWS,
+        Some("https://ledger.example/news/2021/03/02/harbour-bridge-reopens"),
+    )
+    .expect("article");
+    assert!(
+        a.text
+            .contains("The harbour bridge reopened to traffic on Tuesday morning"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("Heavy lorries remain banned"), "{}", a.text);
+    for furniture in [
+        "Accept all",
+        "Share on Facebook",
+        "Sign up for our newsletter",
+        "Related stories",
+        "Council approves new cycle lanes",
+        "All rights reserved",
+        "Terms of use",
+        "Sport",
+    ] {
+        assert!(
+            !a.text.contains(furniture),
+            "{furniture:?} leaked into {:?}",
+            a.text
+        );
+    }
+    // Paragraphs are separated by one blank line, with no stray whitespace.
+    assert!(
+        a.text
+            .contains("north bank said the closure had cut their trade by a third, as visitors")
+    );
+    assert!(a.text.split("\n\n").count() >= 5, "{:?}", a.text);
+    assert!(
+        a.text
+            .split("\n\n")
+            .all(|p| p == p.trim() && !p.is_empty() && !p.contains('\n'))
+    );
+}
+
+#[test]
+fn news_page_metadata() {
+    let a = extract(
+        NEWS,
+        Some("https://ledger.example/news/2021/03/02/harbour-bridge-reopens?utm=x"),
+    )
+    .expect("article");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Harbour bridge reopens after two-year repair")
+    );
+    assert_eq!(a.site_name.as_deref(), Some("The Coastal Ledger"));
+    assert_eq!(a.authors, vec!["Maria Okafor", "Tom Reyes"]);
+    // Published, not modified, and with the page's own time.
+    assert_eq!(a.published.as_deref(), Some("2021-03-02T09:15:00+00:00"));
+    // The relative canonical link is resolved against the page URL.
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://ledger.example/news/2021/03/02/harbour-bridge-reopens")
+    );
+    assert_eq!(a.language.as_deref(), Some("en"));
+    assert_eq!(
+        a.description.as_deref(),
+        Some("The town's harbour bridge reopened to traffic on Tuesday.")
+    );
+}
+
+#[test]
+fn blog_metadata_from_visible_byline() {
+    let a = extract(BLOG, Some("https://www.greenfingers.example/2021/notes")).expect("article");
+    assert_eq!(a.title.as_deref(), Some("Notes from the allotment"));
+    // No og:site_name or JSON-LD: the host names the outlet.
+    assert_eq!(a.site_name.as_deref(), Some("greenfingers.example"));
+    assert_eq!(a.authors, vec!["Jane Whitfield"]);
+    // The posted date, not the update and not the comment's date.
+    assert_eq!(a.published.as_deref(), Some("2021-03-02"));
+    assert!(
+        a.text
+            .contains("The first broad beans went in this weekend")
+    );
+    assert!(!a.text.contains("Lovely post"), "{}", a.text);
+}
+
+fn page_with(head: &str, body_extra: &str) -> String {
+    let para = "<p>The committee met for six hours on Thursday and agreed a draft budget that \
+        shifts money from roads to schools, a change the opposition called reckless and the \
+        finance minister called overdue. Details will be published next week.</p>";
+    format!(
+        "<html><head>{head}</head><body><h1>Budget agreed after long session</h1>{body_extra}{}</body></html>",
+        para.repeat(4)
+    )
+}
+
+#[test]
+fn bogus_and_future_dates_are_rejected() {
+    let html = page_with(
+        r#"<meta property="article:published_time" content="0001-01-01T00:00:00Z">
+           <meta name="date" content="2999-05-01">"#,
+        "",
+    );
+    let a = extract(
+        &html,
+        Some("https://news.example/politics/2019/11/05/budget"),
+    )
+    .expect("article");
+    // Both declared dates are impossible; the URL's date is the best evidence left.
+    assert_eq!(a.published.as_deref(), Some("2019-11-05"));
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published, None);
+}
+
+#[test]
+fn published_preferred_over_modified_and_update_label() {
+    let html = page_with(
+        r#"<meta property="article:modified_time" content="2022-06-10T12:00:00Z">"#,
+        r#"<div class="article-meta"><span>Updated June 10, 2022</span></div><p class="dateline">Published 14 May 2022</p>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2022-05-14"));
+}
+
+#[test]
+fn day_month_order_follows_the_page_language() {
+    let us = page_with("", r#"<div class="post-date">03/02/2021</div>"#)
+        .replace("<html>", r#"<html lang="en-US">"#);
+    let gb = us.replace(r#"lang="en-US""#, r#"lang="en-GB""#);
+    assert_eq!(
+        extract(&us, None).expect("article").published.as_deref(),
+        Some("2021-03-02")
+    );
+    assert_eq!(
+        extract(&gb, None).expect("article").published.as_deref(),
+        Some("2021-02-03")
+    );
+}
+
+#[test]
+fn title_drops_site_suffix_without_heading() {
+    let html = "<html><head><title>Budget agreed after long session - Daily Planet</title>\
+        <meta property=\"og:site_name\" content=\"Daily Planet\"></head><body>"
+        .to_string()
+        + &"<p>The committee met for six hours on Thursday and agreed a draft budget that shifts money from roads to schools.</p>".repeat(6)
+        + "</body></html>";
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.title.as_deref(), Some("Budget agreed after long session"));
+}
+
+#[test]
+fn windows_1252_page_without_declaration() {
+    let mut bytes =
+        b"<html><head><title>Caf\xe9 society</title></head><body><h1>Caf\xe9 society</h1>".to_vec();
+    for _ in 0..5 {
+        bytes.extend_from_slice(
+            b"<p>The \x93new\x94 caf\xe9 on the square serves cr\xe8me br\xfbl\xe9e and a na\xefve but charming \
+              r\xe9sum\xe9 of the chef\x92s travels \x96 all for \xa38.</p>",
+        );
+    }
+    bytes.extend_from_slice(b"</body></html>");
+    let (html, enc) = decode(&bytes, None);
+    assert_eq!(enc, "windows-1252");
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.title.as_deref(), Some("Café society"));
+    assert!(
+        a.text
+            .contains("The “new” café on the square serves crème brûlée"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("chef’s travels – all for £8."),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn broken_unclosed_markup_still_yields_text() {
+    let html = "<html><body><div class=content><h1>Storm closes schools<p>Schools across the county closed on Monday as the storm brought down power lines and flooded roads near the river.\
+        <p>The council said buses would not run until engineers had checked every bridge on the routes, which could take until Wednesday.\
+        <p>Parents were told to check the council website for updates each morning before seven o'clock, and to keep children away from the flooded fields.\
+        <div><span>Emergency crews worked through the night <b>to clear fallen trees<i> from the main road";
+    let a = extract(html, None).expect("article");
+    assert!(
+        a.text
+            .contains("Schools across the county closed on Monday"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text
+            .contains("keep children away from the flooded fields"),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn empty_pages_are_errors() {
+    assert_eq!(extract("", None), Err(HtmlError::Empty));
+    assert_eq!(extract(" \n\t ", None), Err(HtmlError::Empty));
+    assert_eq!(
+        extract("<html><head></head><body></body></html>", None),
+        Err(HtmlError::NoText)
+    );
+}
+
+#[test]
+fn deeply_nested_page_is_refused_quickly() {
+    let depth = 50_000;
+    let html = format!(
+        "<html><body>{}<p>deep text</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let t0 = Instant::now();
+    let err = extract(&html, None).expect_err("refused");
+    assert_eq!(
+        err,
+        HtmlError::TooDeep {
+            limit: Limits::default().max_depth
+        }
+    );
+    assert!(
+        t0.elapsed() < Duration::from_secs(1),
+        "took {:?}",
+        t0.elapsed()
+    );
+}
+
+#[test]
+fn moderately_nested_page_within_limits_is_processed() {
+    let depth = 200;
+    let para = "<p>Text deep inside a page that nests its layout in many wrappers, as some site builders do, and still has an article worth reading.</p>".repeat(5);
+    let html = format!(
+        "<html><body>{}<h1>Wrapped</h1>{para}{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let a = extract(&html, None).expect("article");
+    assert!(a.text.contains("still has an article worth reading"));
+}
+
+#[test]
+fn size_and_element_limits() {
+    let limits = Limits {
+        max_bytes: 1000,
+        ..Limits::default()
+    };
+    let big = "<p>x</p>".repeat(200);
+    assert_eq!(
+        extract_with(&big, None, &limits),
+        Err(HtmlError::TooLarge {
+            size: big.len(),
+            limit: 1000
+        })
+    );
+    let limits = Limits {
+        max_elements: 50,
+        ..Limits::default()
+    };
+    let many = "<span>x</span>".repeat(100);
+    assert_eq!(
+        extract_with(&many, None, &limits),
+        Err(HtmlError::TooManyElements { limit: 50 })
+    );
+}
+
+#[test]
+fn zero_time_budget_gives_up_with_an_error() {
+    let limits = Limits {
+        time_budget: Duration::ZERO,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        extract_with(NEWS, None, &limits),
+        Err(HtmlError::TimeBudget { .. })
+    ));
+}
