@@ -1152,6 +1152,15 @@ pub fn rules() -> Vec<Rule> {
                         return None;
                     }
                 }
+                // "a second time", "a second term": an ordinal, not a unit.
+                if unit == Unit::Second
+                    && matches!(lower.as_str(), "a" | "the")
+                    && s.next_char() == Some(' ')
+                    && s.next_word().chars().next().is_some_and(char::is_alphabetic)
+                    && !matches!(s.next_word().as_str(), "ago" | "later" | "earlier" | "or" | "and")
+                {
+                    return None;
+                }
                 // "one day he left": an indefinite date, not a duration.
                 if lower == "one" && unit == Unit::Day && s.start == 0 {
                     return None;
@@ -1224,12 +1233,12 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "reference",
-            "(?i:(?P<w>now|currently|recently|the\\s+past|the\\s+future|nowadays|these\\s+days|at\\s+present|presently|lately|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|the\\s+near\\s+future|the\\s+near\\s+term|the\\s+short\\s+term|the\\s+long\\s+term))",
+            "(?i:(?P<w>now|currently|recently|the\\s+past|the\\s+future|nowadays|these\\s+days|at\\s+present|presently|lately|the\\s+time\\s+being|as\\s+soon\\s+as\\s+possible|the\\s+near\\s+future|the\\s+near\\s+term|the\\s+short\\s+term|the\\s+long\\s+term|current))",
             |c, s| {
                 let w = g(c, "w")?.to_ascii_lowercase();
                 let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
                 let v = match w.as_str() {
-                    "now" | "currently" | "nowadays" | "these days" | "at present"
+                    "now" | "current" | "currently" | "nowadays" | "these days" | "at present"
                     | "presently" | "the time being" => "PRESENT_REF",
                     "recently" | "the past" | "lately" => "PAST_REF",
                     "the future"
@@ -1243,6 +1252,15 @@ pub fn rules() -> Vec<Rule> {
                 // "now" as a discourse marker after a comma-free "and" / "until" is still PRESENT_REF;
                 // "just now" likewise. Only drop "now that": a conjunction.
                 if w == "now" && s.next_word() == "that" {
+                    return None;
+                }
+                // "the current account", "electric current": not the present.
+                if w == "current"
+                    && matches!(
+                        s.next_word().as_str(),
+                        "account" | "accounts" | "affairs" | "flow" | "flows" | "density"
+                    )
+                {
                     return None;
                 }
                 fixed(Date, v)
