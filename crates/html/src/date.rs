@@ -162,14 +162,6 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
 
     // What the reader sees next to the headline or byline.
     let visible = visible_date(page, latest).or_else(|| near_headline(page, latest));
-    if std::env::var("DH_DEBUG").is_ok() {
-        eprintln!(
-            "declared {:?}\nmodified {:?}\nvisible {:?}",
-            declared,
-            modified,
-            visible.as_ref().map(|v| (&v.found.iso, v.update))
-        );
-    }
     if let Some(v) = visible.as_ref().filter(|v| !v.update) {
         // Shown as the date of the piece and declared: the strongest evidence. Keep the declared
         // form, which has the time.
@@ -473,18 +465,19 @@ pub fn parse_structured(s: &str) -> Option<Found> {
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let date = NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?)?;
         let mut iso = date.format("%Y-%m-%d").to_string();
-        if let (Some(h), Some(mi)) = (num(4), num(5)) {
-            if h < 24 && mi < 60 {
-                let sec = num(6).unwrap_or(0).min(59);
-                iso.push_str(&format!("T{h:02}:{mi:02}:{sec:02}"));
-                match c.get(7).map(|m| m.as_str()) {
-                    Some("Z" | "UTC" | "GMT") => iso.push('Z'),
-                    Some(off) => {
-                        let digits: String = off.chars().filter(char::is_ascii_digit).collect();
-                        iso.push_str(&format!("{}{}:{}", &off[..1], &digits[..2], &digits[2..4]));
-                    }
-                    None => {}
+        if let (Some(h), Some(mi)) = (num(4), num(5))
+            && h < 24
+            && mi < 60
+        {
+            let sec = num(6).unwrap_or(0).min(59);
+            iso.push_str(&format!("T{h:02}:{mi:02}:{sec:02}"));
+            match c.get(7).map(|m| m.as_str()) {
+                Some("Z" | "UTC" | "GMT") => iso.push('Z'),
+                Some(off) => {
+                    let digits: String = off.chars().filter(char::is_ascii_digit).collect();
+                    iso.push_str(&format!("{}{}:{}", &off[..1], &digits[..2], &digits[2..4]));
                 }
+                None => {}
             }
         }
         return Some(Found { date, iso });
@@ -599,6 +592,8 @@ fn month(name: &str) -> Option<u32> {
 const MONTH_RE: &str = r"jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|février|mar(?:ch|s|zo|ço)?|märz|maart|apr(?:il|ile)?|avril|abril|may|mayo|mai|maggio|maio|june?|juni|juin|junio|giugno|junho|july?|juli|juillet|julio|luglio|julho|aug(?:ust|ustus)?|août|agosto|sep(?:t(?:ember)?)?|septembre|septiembre|setiembre|settembre|setembro|oct(?:ober)?|oktober|octobre|octubre|ottobre|outubro|nov(?:ember)?|novembre|noviembre|novembro|dec(?:ember)?|dezember|décembre|diciembre|dicembre|dezembro|enero|febrero|gennaio|febbraio|januari|februari|janeiro|fevereiro|janvier";
 
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let m1 = format!("(?P<m1>{MONTH_RE})");
+    let m2 = format!("(?P<m2>{MONTH_RE})");
     let pat = format!(
         r"(?xi)
         \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?{m1}\.?,?\s*(?:de\s+)?(?P<y1>(?:19|20)\d{{2}})\b
@@ -606,8 +601,6 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?P<y3>(?:19|20)\d{{2}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})\b
       | \b(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})[-/.](?P<y4>(?:19|20)\d{{2}})\b
       | \b(?P<y5>(?:19|20)\d{{2}})年(?P<m5>\d{{1,2}})月(?P<d5>\d{{1,2}})日",
-        m1 = format!("(?P<m1>{MONTH_RE})"),
-        m2 = format!("(?P<m2>{MONTH_RE})"),
     );
     Regex::new(&pat).expect("valid regex")
 });
@@ -671,15 +664,14 @@ fn captured_date(c: &regex::Captures, mdy: bool) -> Option<NaiveDate> {
         let (a, b) = (num("a4")?, num("b4")?);
         // Dotted dates (02.03.2021) are day-first everywhere they are used.
         let dotted = c.name("s4").is_some_and(|s| s.as_str() == ".");
-        let (m, d) = if a > 12 {
-            (b, a)
+        let month_first = if a > 12 {
+            false
         } else if b > 12 {
-            (a, b)
-        } else if mdy && !dotted {
-            (a, b)
+            true
         } else {
-            (b, a)
+            mdy && !dotted
         };
+        let (m, d) = if month_first { (a, b) } else { (b, a) };
         return NaiveDate::from_ymd_opt(y as i32, m, d);
     }
     if let Some(y) = num("y5") {

@@ -152,6 +152,15 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ar
     check("metadata")?;
     let body = text::main_text(doc, url, limits.max_elements);
     check("text extraction")?;
+    // dom_smoothie sometimes settles on a teaser or a caption; a page whose block text is far
+    // longer than that has its article elsewhere.
+    let body = match body {
+        Some(t) if t.len() < 500 => match text::block_text(html) {
+            Some(b) if b.len() > 4 * t.len() => Some(b),
+            _ => Some(t),
+        },
+        other => other,
+    };
     let text = match body.or_else(|| text::block_text(html)) {
         Some(t) => t,
         None => return Err(HtmlError::NoText),

@@ -348,10 +348,10 @@ fn site_name(page: &Page) -> Option<String> {
         }
     }
     for v in &page.ld {
-        if ld_is(v, &["website", "newsmediaorganization", "organization"]) {
-            if let Some(n) = ld_str(v, "name") {
-                return Some(clean_text(n));
-            }
+        if ld_is(v, &["website", "newsmediaorganization", "organization"])
+            && let Some(n) = ld_str(v, "name")
+        {
+            return Some(clean_text(n));
         }
     }
     if let Some(s) = page.meta(&[
@@ -818,11 +818,11 @@ fn canonical_url(page: &Page) -> Option<String> {
                 let scheme = base.split("://").next().unwrap_or("https");
                 return Some(format!("{scheme}://{rest}"));
             }
-            if c.starts_with('/') {
-                if let Some((scheme, rest)) = base.split_once("://") {
-                    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-                    return Some(format!("{scheme}://{authority}{c}"));
-                }
+            if c.starts_with('/')
+                && let Some((scheme, rest)) = base.split_once("://")
+            {
+                let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+                return Some(format!("{scheme}://{authority}{c}"));
             }
         }
     }
