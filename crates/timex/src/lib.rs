@@ -316,8 +316,9 @@ impl Resolver<'_> {
     fn nearby_year(&self, start: usize) -> Option<i32> {
         let (y, at) = self.explicit_year?;
         let between = self.text.get(at..start)?;
-        (start.saturating_sub(at) <= YEAR_CONTEXT && !between.contains(['.', '\n', ';', '!', '?', ',']))
-            .then_some(y)
+        (start.saturating_sub(at) <= YEAR_CONTEXT
+            && !between.contains(['.', '\n', ';', '!', '?', ',']))
+        .then_some(y)
     }
 
     fn resolve_inner(
@@ -416,9 +417,14 @@ impl Resolver<'_> {
                             let v = format!("XXXX-{}", &mk(2000).value()?[5..]);
                             return Some((Out::S(v), None));
                         };
-                        // Seasons counted from spring: Dec-Feb is winter (3).
+                        // Seasons counted from spring: Dec-Feb is winter (3), and January's
+                        // winter is the one that began the year before.
                         let cur = ((dct.month() + 9) % 12 / 3) as i32;
-                        let y = dct.year();
+                        let y = if dct.month() <= 2 {
+                            dct.year() - 1
+                        } else {
+                            dct.year()
+                        };
                         let year = match year {
                             YearRef::Rel(-1) => {
                                 if (s as i32) < cur {
@@ -664,6 +670,7 @@ impl Resolver<'_> {
             && unit == Unit::Year
             && n != 0.0
             && n.fract() == 0.0
+            && !(from_ref && matches!(self.reference, Some(Point::Day(_))))
             && let Some(q) = self.reported_quarter()
         {
             return Some((Out::P(q.shift(4 * n as i64)?), q.value()));

@@ -606,12 +606,18 @@ pub fn rules() -> Vec<Rule> {
             |c, s| {
                 // Transcripts spell years out: "nineteen ninety-six", "the year two thousand".
                 let y = if let Some(cw) = g(c, "c") {
-                    let century = if cw.eq_ignore_ascii_case("nineteen") { 1900 } else { 2000 };
+                    let century = if cw.eq_ignore_ascii_case("nineteen") {
+                        1900
+                    } else {
+                        2000
+                    };
                     let rest = g(c, "rest")?.to_ascii_lowercase().replace("oh", "");
                     let n = if rest == "hundred" {
                         0.0
                     } else {
-                        match lexicon::parse_quantity(rest.trim_matches(|ch: char| ch == ' ' || ch == '-'))? {
+                        match lexicon::parse_quantity(
+                            rest.trim_matches(|ch: char| ch == ' ' || ch == '-'),
+                        )? {
                             Quantity::Exact(x) => x,
                             Quantity::Vague => return None,
                         }
@@ -630,7 +636,10 @@ pub fn rules() -> Vec<Rule> {
                 // "nineteen twenty-five people" is a count.
                 if g(c, "the").is_none() && g(c, "c").is_some() {
                     let next = s.next_word();
-                    if matches!(next.as_str(), "people" | "percent" | "dollars" | "men" | "women" | "years" | "of") {
+                    if matches!(
+                        next.as_str(),
+                        "people" | "percent" | "dollars" | "men" | "women" | "years" | "of"
+                    ) {
                         return None;
                     }
                 }
@@ -900,12 +909,12 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "weekday",
             format!(
-                "(?:(?i:(?P<rel>last|this|next|coming|past))\\s+)?(?P<wd>{wd})(?P<pl>s)?(?:\\s+(?i:(?P<part>morning|afternoon|evening|night)))?"
+                "(?:(?i:(?P<rel>last|this|next|coming|past))\\s+)?(?P<wd>{wd})(?P<pl>s)?(?:\\s+(?i:(?P<part>morning|afternoon|evening|night)(?P<ppl>s)?))?"
             ),
             |c, _| {
                 let wd = lexicon::weekday_number(g(c, "wd")?)?;
                 let part = g(c, "part").and_then(part_of_day);
-                if g(c, "pl").is_some() {
+                if g(c, "pl").is_some() || g(c, "ppl").is_some() {
                     let v = format!("XXXX-WXX-{wd}{}", part.unwrap_or(""));
                     return fixed(Set, &v);
                 }
@@ -1156,8 +1165,14 @@ pub fn rules() -> Vec<Rule> {
                 if unit == Unit::Second
                     && matches!(lower.as_str(), "a" | "the")
                     && s.next_char() == Some(' ')
-                    && s.next_word().chars().next().is_some_and(char::is_alphabetic)
-                    && !matches!(s.next_word().as_str(), "ago" | "later" | "earlier" | "or" | "and")
+                    && s.next_word()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+                    && !matches!(
+                        s.next_word().as_str(),
+                        "ago" | "later" | "earlier" | "or" | "and"
+                    )
                 {
                     return None;
                 }
@@ -1191,7 +1206,10 @@ pub fn rules() -> Vec<Rule> {
                 let nw = g(c, "n")?;
                 let q = if nw.eq_ignore_ascii_case("half") {
                     Quantity::Exact(0.5)
-                } else if ["several", "multi", "many"].iter().any(|w| nw.eq_ignore_ascii_case(w)) {
+                } else if ["several", "multi", "many"]
+                    .iter()
+                    .any(|w| nw.eq_ignore_ascii_case(w))
+                {
                     Quantity::Vague
                 } else {
                     lexicon::parse_quantity(nw)?

@@ -134,8 +134,20 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         let passive = matches!(prev, "be" | "being");
         let adjectival = matches!(
             prev,
-            "a" | "an" | "the" | "still" | "very" | "so" | "too" | "more" | "most" | "newly"
-                | "its" | "their" | "his" | "her" | "our"
+            "a" | "an"
+                | "the"
+                | "still"
+                | "very"
+                | "so"
+                | "too"
+                | "more"
+                | "most"
+                | "newly"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
         ) && !PAST.contains(&w.as_str());
         if t == Tense::Past && (passive || adjectival) {
             continue;
