@@ -514,6 +514,11 @@ impl Resolver<'_> {
                 };
                 (Out::P(this.shift(shift)?), published())
             }
+            Sem::StoryDay => match (self.reference, self.dct) {
+                (Some(r @ Point::Day(_)), _) => (Out::P(r), r.value()),
+                (_, Some(d)) => (Out::P(Point::Day(d)), published()),
+                (_, None) => (Out::S("XXXX-XX-XX".into()), None),
+            },
             Sem::ReportQuarterOfYear { year } => match self.last_quarter {
                 Some((Point::Quarter(_, q), _)) => (Out::P(Point::Quarter(*year, q)), None),
                 _ => (Out::P(Point::Year(*year)), None),

@@ -83,6 +83,9 @@ pub enum Sem {
         latest: bool,
     },
     /// "the 1988 quarter": the reported quarter of that year.
+    /// The day the story is at: the last day named in the text, else the publication date
+    /// ("at 6 a.m." after "on Oct. 13").
+    StoryDay,
     ReportQuarterOfYear {
         year: i32,
     },
@@ -1044,11 +1047,7 @@ pub fn rules() -> Vec<Rule> {
                 {
                     return None;
                 }
-                let day = day_of(c).unwrap_or(Sem::Offset {
-                    unit: Unit::Day,
-                    n: 0.0,
-                    from_ref: false,
-                });
+                let day = day_of(c).unwrap_or(Sem::StoryDay);
                 Some((
                     Time,
                     Sem::WithTime {
