@@ -419,12 +419,20 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         if seen > 60 {
             break;
         }
+        // A long element is a container (meta bar with tags and share links): its date, if
+        // any, comes first.
         let t = n.text();
-        if t.len() > 400 {
-            continue;
-        }
+        let t = if t.len() > 400 {
+            let mut cut = 300;
+            while !t.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &t[..cut]
+        } else {
+            &t[..]
+        };
         if let Some((found, is_update)) =
-            find_in_text_labelled(&t, mdy).filter(|(f, _)| valid(f.date, latest))
+            find_in_text_labelled(t, mdy).filter(|(f, _)| valid(f.date, latest))
         {
             if !is_update {
                 return Some(Shown {
@@ -598,7 +606,7 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?{m1}\.?,?\s*(?:de\s+)?(?P<y1>(?:19|20)\d{{2}})\b
       | \b{m2}\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{{2}})\b
-      | \b(?P<y3>(?:19|20)\d{{2}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})\b
+      | \b(?P<y3>(?:19|20)\d{{2}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?:\b|T)
       | \b(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})[-/.](?P<y4>(?:19|20)\d{{2}})\b
       | \b(?P<y5>(?:19|20)\d{{2}})年(?P<m5>\d{{1,2}})月(?P<d5>\d{{1,2}})日",
     );

@@ -124,13 +124,7 @@ impl<'a> Page<'a> {
         const AFTER: usize = 1200;
         self.heading_text
             .get_or_init(|| {
-                let h1 = self
-                    .doc
-                    .select("h1")
-                    .nodes()
-                    .iter()
-                    .find(|n| !n.text().trim().is_empty())
-                    .map(|n| n.id)?;
+                let h1 = self.headline_node()?;
                 let body = self.doc.body()?;
                 let mut text = String::new();
                 let mut mark = None;
@@ -157,6 +151,37 @@ impl<'a> Page<'a> {
                 Some((text, mark?))
             })
             .as_ref()
+    }
+
+    /// The element holding the headline: the first non-empty `<h1>`, else the first `<h2>` or
+    /// `<h3>` that shares most of its words with `<title>` (pages built with site builders often
+    /// have no `<h1>`).
+    fn headline_node(&self) -> Option<dom_query::NodeId> {
+        if let Some(n) = self
+            .doc
+            .select("h1")
+            .nodes()
+            .iter()
+            .find(|n| !n.text().trim().is_empty())
+        {
+            return Some(n.id);
+        }
+        let title = self
+            .doc
+            .select("title")
+            .nodes()
+            .first()
+            .map(|n| n.text().to_string())?;
+        self.doc
+            .select("h2, h3")
+            .nodes()
+            .iter()
+            .take(20)
+            .find(|n| {
+                let t = n.text();
+                !t.trim().is_empty() && word_overlap(&t, &title) >= 0.6
+            })
+            .map(|n| n.id)
     }
 
     /// JSON-LD objects describing the article (by `@type`), first.
