@@ -534,7 +534,14 @@ pub fn rules() -> Vec<Rule> {
             |c, s| {
                 let y = num(g(c, "y")?)?;
                 // Money, counts and percentages are not years.
-                if matches!(s.prev_char(), Some('$' | '#' | '€' | '£' | ',' | '.' | '+'))
+                // A phone number or code ("555-2020") is not a year either.
+                let after_digit_dash = s.text[..s.start].ends_with('-')
+                    && s.text[..s.start.saturating_sub(1)]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_digit());
+                if after_digit_dash
+                    || matches!(s.prev_char(), Some('$' | '#' | '€' | '£' | ',' | '.' | '+'))
                     || matches!(s.next_char(), Some('%' | ',' | '.'))
                         && s.text[s.end..]
                             .chars()

@@ -321,3 +321,62 @@ fn spans_are_on_char_boundaries_with_unicode_around() {
         ));
     }
 }
+
+#[test]
+fn later_is_a_duration_ago_is_a_date() {
+    let all = run("Three days later the rebels withdrew.", dct());
+    assert_eq!(all, vec![("Three days".into(), TimexType::Duration, "P3D".into())]);
+    check("The rebels withdrew three days ago.", "three days ago", "2021-02-27");
+}
+
+#[test]
+fn clock_times_fall_on_the_story_day() {
+    let text = "The attack began on Feb. 12. Shelling stopped at 6 a.m. and the town fell.";
+    let all = run(text, dct());
+    assert_eq!(all[1].0, "6 a.m.");
+    assert_eq!(all[1].2, "2021-02-12T06:00");
+    let text = "The convoy left at 10:30 p.m. Tuesday.";
+    assert_eq!(run(text, dct())[0].2, "2021-03-02T22:30");
+}
+
+#[test]
+fn anaphoric_parts_of_day() {
+    let text = "They were detained on June 3, 2014. The next morning they were freed.";
+    let all = run(text, dct());
+    assert_eq!(all[1].0, "The next morning");
+    assert_eq!(all[1].2, "2014-06-04TMO");
+}
+
+#[test]
+fn earnings_reports_compare_quarters() {
+    // Published 2021-03-02: the quarter being reported is 2020-Q4.
+    let text = "Profit rose 8% in the fourth quarter, compared with a loss a year earlier.";
+    let all = run(text, dct());
+    assert_eq!(all[0].2, "2020-Q4");
+    assert_eq!(all[1].0, "a year earlier");
+    assert_eq!(all[1].2, "2019-Q4");
+}
+
+#[test]
+fn spelled_out_years() {
+    check("It began in nineteen ninety-six.", "nineteen ninety-six", "1996");
+    check("Plans for the year two thousand were set.", "the year two thousand", "2000");
+}
+
+#[test]
+fn seasons_around_new_year() {
+    // In January, "last fall" is the autumn of the year before.
+    let jan = NaiveDate::from_ymd_opt(2021, 1, 20);
+    assert_eq!(one("Sales slumped last fall.", jan).1, "2020-FA");
+}
+
+#[test]
+fn more_non_temporal_uses() {
+    for text in [
+        "The current account deficit widened.",
+        "She won a second term in office.",
+        "Call 555-2020 for details.",
+    ] {
+        assert!(run(text, dct()).is_empty(), "{text:?} gave {:?}", run(text, dct()));
+    }
+}
