@@ -380,3 +380,47 @@ fn more_non_temporal_uses() {
         assert!(run(text, dct()).is_empty(), "{text:?} gave {:?}", run(text, dct()));
     }
 }
+
+/// Random soups of date words, digits, punctuation and multi-byte characters: no panic, spans
+/// in bounds and on character boundaries, sorted and disjoint, values well-formed. (The fuzz
+/// target under `fuzz/` does the same with coverage guidance.)
+#[test]
+fn random_date_soup_keeps_invariants() {
+    const PIECES: &[&str] = &[
+        "the", "last", "next", "this", "ago", "earlier", "later", "March", "May", "Sept.", "Friday",
+        "Fridays", "week", "weeks", "year", "years", "quarter", "third", "fiscal", "1999", "2021",
+        "99999999999", "'80s", "1990s", "12", "31", "5 1/2", "a", "few", "every", "p.m.", "noon",
+        "spring", "of", "mid-", "early", "end", "morning", "night", "-", "/", ",", ".", " ", "\n",
+        "é", "日本", "—", "ß", "0/0", "00:99", "Q4", "half", "century", "21st", "today", "yesterday",
+        "nineteen", "ninety-six", "two", "thousand", "Christmas", "decades-long", "6-year-old",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..3000 {
+        let len = (next() % 24) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let published = if round % 2 == 0 { dct() } else { None };
+        let found = extract(&text, published);
+        let mut last_end = 0;
+        for t in &found {
+            assert!(t.span.start < t.span.end && t.span.end <= text.len(), "{text:?}");
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            assert!(t.span.start >= last_end, "overlapping spans in {text:?}: {found:?}");
+            last_end = t.span.end;
+            if let Some(v) = &t.value {
+                assert!(dossier_timex::is_well_formed_value(v), "bad value {v:?} in {text:?}");
+            }
+        }
+    }
+}
