@@ -725,7 +725,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "quarter",
             format!(
-                "(?:(?i:the)\\s+)?(?:(?i:(?P<yrel>this|last|next)\\s+year'?s)\\s+)?(?:(?P<y0>{year})'?s?\\s+)?(?:(?i:fiscal|calendar)[\\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter))[\\s-]+(?:(?i:fiscal)[\\s-]+)?(?P<u>(?i:quarter|half))(?:,?\\s+(?i:of\\s+)?(?:(?i:fiscal|calendar)\\s+)?(?P<y>{year}))?"
+                "(?:(?i:the)\\s+)?(?:(?i:(?P<yrel>this|last|next)\\s+year'?s)\\s+)?(?:(?P<y0>{year})'?s?\\s+)?(?:(?i:fiscal|calendar)[\\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter))[\\s-]+(?:(?i:fiscal)[\\s-]+)?(?P<u>(?i:quarter|half))(?:,?\\s+(?i:of\\s+)?(?:(?i:fiscal|calendar)\\s+)?(?P<y>{year})|\\s+(?i:of\\s+(?:the|this)\\s+year|of\\s+(?P<yrel2>last|next)\\s+year)(?P<ythis>))?"
             ),
             |c, s| {
                 let q_word = g(c, "q")?.to_ascii_lowercase();
@@ -760,12 +760,20 @@ pub fn rules() -> Vec<Rule> {
                     return None;
                 }
                 // "the second half" of a match is not a calendar half.
-                if is_half && g(c, "y").is_none() && g(c, "y0").is_none() && g(c, "yrel").is_none()
+                if is_half
+                    && g(c, "y").is_none()
+                    && g(c, "y0").is_none()
+                    && g(c, "yrel").is_none()
+                    && g(c, "ythis").is_none()
                 {
                     return None;
                 }
-                let year = match (g(c, "y").or(g(c, "y0")).and_then(num), g(c, "yrel")) {
+                let year = match (
+                    g(c, "y").or(g(c, "y0")).and_then(num),
+                    g(c, "yrel").or(g(c, "yrel2")),
+                ) {
                     (Some(y), _) => YearRef::Abs(y),
+                    (None, None) if g(c, "ythis").is_some() => YearRef::Rel(0),
                     (None, Some(r)) => YearRef::Rel(rel_word(r)?),
                     _ => YearRef::Context,
                 };

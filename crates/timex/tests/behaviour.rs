@@ -325,8 +325,15 @@ fn spans_are_on_char_boundaries_with_unicode_around() {
 #[test]
 fn later_is_a_duration_ago_is_a_date() {
     let all = run("Three days later the rebels withdrew.", dct());
-    assert_eq!(all, vec![("Three days".into(), TimexType::Duration, "P3D".into())]);
-    check("The rebels withdrew three days ago.", "three days ago", "2021-02-27");
+    assert_eq!(
+        all,
+        vec![("Three days".into(), TimexType::Duration, "P3D".into())]
+    );
+    check(
+        "The rebels withdrew three days ago.",
+        "three days ago",
+        "2021-02-27",
+    );
 }
 
 #[test]
@@ -359,8 +366,16 @@ fn earnings_reports_compare_quarters() {
 
 #[test]
 fn spelled_out_years() {
-    check("It began in nineteen ninety-six.", "nineteen ninety-six", "1996");
-    check("Plans for the year two thousand were set.", "the year two thousand", "2000");
+    check(
+        "It began in nineteen ninety-six.",
+        "nineteen ninety-six",
+        "1996",
+    );
+    check(
+        "Plans for the year two thousand were set.",
+        "the year two thousand",
+        "2000",
+    );
 }
 
 #[test]
@@ -377,7 +392,11 @@ fn more_non_temporal_uses() {
         "She won a second term in office.",
         "Call 555-2020 for details.",
     ] {
-        assert!(run(text, dct()).is_empty(), "{text:?} gave {:?}", run(text, dct()));
+        assert!(
+            run(text, dct()).is_empty(),
+            "{text:?} gave {:?}",
+            run(text, dct())
+        );
     }
 }
 
@@ -387,12 +406,70 @@ fn more_non_temporal_uses() {
 #[test]
 fn random_date_soup_keeps_invariants() {
     const PIECES: &[&str] = &[
-        "the", "last", "next", "this", "ago", "earlier", "later", "March", "May", "Sept.", "Friday",
-        "Fridays", "week", "weeks", "year", "years", "quarter", "third", "fiscal", "1999", "2021",
-        "99999999999", "'80s", "1990s", "12", "31", "5 1/2", "a", "few", "every", "p.m.", "noon",
-        "spring", "of", "mid-", "early", "end", "morning", "night", "-", "/", ",", ".", " ", "\n",
-        "é", "日本", "—", "ß", "0/0", "00:99", "Q4", "half", "century", "21st", "today", "yesterday",
-        "nineteen", "ninety-six", "two", "thousand", "Christmas", "decades-long", "6-year-old",
+        "the",
+        "last",
+        "next",
+        "this",
+        "ago",
+        "earlier",
+        "later",
+        "March",
+        "May",
+        "Sept.",
+        "Friday",
+        "Fridays",
+        "week",
+        "weeks",
+        "year",
+        "years",
+        "quarter",
+        "third",
+        "fiscal",
+        "1999",
+        "2021",
+        "99999999999",
+        "'80s",
+        "1990s",
+        "12",
+        "31",
+        "5 1/2",
+        "a",
+        "few",
+        "every",
+        "p.m.",
+        "noon",
+        "spring",
+        "of",
+        "mid-",
+        "early",
+        "end",
+        "morning",
+        "night",
+        "-",
+        "/",
+        ",",
+        ".",
+        " ",
+        "\n",
+        "é",
+        "日本",
+        "—",
+        "ß",
+        "0/0",
+        "00:99",
+        "Q4",
+        "half",
+        "century",
+        "21st",
+        "today",
+        "yesterday",
+        "nineteen",
+        "ninety-six",
+        "two",
+        "thousand",
+        "Christmas",
+        "decades-long",
+        "6-year-old",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
@@ -414,13 +491,33 @@ fn random_date_soup_keeps_invariants() {
         let found = extract(&text, published);
         let mut last_end = 0;
         for t in &found {
-            assert!(t.span.start < t.span.end && t.span.end <= text.len(), "{text:?}");
+            assert!(
+                t.span.start < t.span.end && t.span.end <= text.len(),
+                "{text:?}"
+            );
             assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
-            assert!(t.span.start >= last_end, "overlapping spans in {text:?}: {found:?}");
+            assert!(
+                t.span.start >= last_end,
+                "overlapping spans in {text:?}: {found:?}"
+            );
             last_end = t.span.end;
             if let Some(v) = &t.value {
-                assert!(dossier_timex::is_well_formed_value(v), "bad value {v:?} in {text:?}");
+                assert!(
+                    dossier_timex::is_well_formed_value(v),
+                    "bad value {v:?} in {text:?}"
+                );
             }
         }
     }
+}
+
+#[test]
+fn halves_need_a_year() {
+    check(
+        "Growth should pick up in the second half of the year.",
+        "the second half of the year",
+        "2021-H2",
+    );
+    // A match half is not a calendar half.
+    assert!(run("They scored twice in the second half.", dct()).is_empty());
 }
