@@ -463,9 +463,10 @@ fn cut_kicker(t: &str) -> String {
     cut_at(t, &[" | ", " – ", " - ", " :: ", " // "])
 }
 
-/// Headings are cut only at a pipe: a dash inside a visible headline is usually part of it.
+/// Headings are cut only at a pipe or a spaced hyphen: an en or em dash inside a visible
+/// headline is usually part of it ("X — and why it matters").
 fn cut_heading(t: &str) -> String {
-    cut_at(t, &[" | "])
+    cut_at(t, &[" | ", " - "])
 }
 
 fn cut_at(t: &str, seps: &[&str]) -> String {
@@ -578,14 +579,29 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
         }
     }
     // An unconfirmed heading still beats the declared titles: on real pages the visible
-    // headline is the title far more often than og:title (which is often an SEO variant).
+    // headline is the title far more often than og:title (often an SEO variant), even when
+    // og:title and <title> agree with each other (measured on WCXB dev).
     // A heading sharing no words with any declared title is a widget, not the headline.
     let related =
         |h: &str| declared.is_empty() || declared.iter().any(|d| word_overlap(h, d) >= 0.3);
-    if let Some(h) = h1s
+    // Of several such headings, the one closest to the declared titles.
+    let closeness = |h: &str| {
+        declared
+            .iter()
+            .map(|d| word_overlap(h, d))
+            .fold(0.0f32, f32::max)
+    };
+    let mut best: Option<(&String, f32)> = None;
+    for h in h1s
         .iter()
-        .find(|h| !is_site(h) && h.split_whitespace().count() >= 2 && related(h))
+        .filter(|h| !is_site(h) && h.split_whitespace().count() >= 2 && related(h))
     {
+        let c = closeness(h);
+        if best.is_none_or(|(_, b)| c > b + 0.2) {
+            best = Some((h, c));
+        }
+    }
+    if let Some((h, _)) = best {
         return Some(cut_heading(h));
     }
     for d in [&og, &ld] {
