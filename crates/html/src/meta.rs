@@ -773,6 +773,93 @@ fn ld_names(v: &Value, persons: &mut Vec<String>, orgs: &mut Vec<String>) {
 
 /// Cleans byline strings into names: drops "By", roles after a comma or dash, dates, e-mail
 /// addresses; splits "A and B", "A, B & C"; rejects what does not look like a name.
+/// Words that end a name when text runs on past it: "Jane Doe December 9, 2025",
+/// "Jane Doe Edited by ...", "Jane Doe View profile".
+const NAME_STOP: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "updated",
+    "published",
+    "posted",
+    "edited",
+    "reviewed",
+    "view",
+    "table",
+    "share",
+    "follow",
+    "read",
+    "last",
+    "on",
+    "in",
+    "at",
+    "is",
+    "was",
+    "says",
+    "said",
+];
+
+/// Cuts a candidate name at the first stop word and collapses a name repeated twice in a row
+/// (screen-reader text plus visible text: "Jane Doe Jane Doe", "JaneJane").
+fn tidy_name(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let end = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| {
+            NAME_STOP.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+        .map_or(words.len(), |(i, _)| i);
+    let words = &words[..end];
+    let half = words.len() / 2;
+    if words.len() >= 2 && words.len() % 2 == 0 && words[..half] == words[half..] {
+        return words[..half].join(" ");
+    }
+    let joined = words.join(" ");
+    let n = joined.len();
+    if words.len() == 1
+        && n >= 4
+        && n % 2 == 0
+        && joined.is_char_boundary(n / 2)
+        && joined[..n / 2] == joined[n / 2..]
+    {
+        return joined[..n / 2].to_string();
+    }
+    joined
+}
+
 /// `strict` (for names scraped from visible markup) also requires a capital initial.
 fn clean_names<'s>(
     raw: impl Iterator<Item = &'s str>,
@@ -807,6 +894,8 @@ fn clean_names<'s>(
             let part = part
                 .trim()
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
+            let part = tidy_name(part);
+            let part = part.as_str();
             if part.is_empty() || BAD.is_match(part) {
                 continue;
             }
@@ -977,6 +1066,10 @@ mod tests {
             vec!["kirstin boatto"]
         );
         assert!(clean_names(["kirstin boatto"].into_iter(), None, true).is_empty());
+        assert_eq!(tidy_name("Sofia Gonzalez December 9"), "Sofia Gonzalez");
+        assert_eq!(tidy_name("Kimber Streams Kimber Streams"), "Kimber Streams");
+        assert_eq!(tidy_name("YucyYucy"), "Yucy");
+        assert_eq!(tidy_name("Ann Marie"), "Ann Marie");
     }
 
     #[test]
