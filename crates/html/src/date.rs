@@ -401,7 +401,7 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         }
     }
     let mut seen = 0;
-    for n in page.doc.select("body [class], body [id]").nodes() {
+    for n in page.doc.select("[class], [id]").nodes() {
         let class = n.attr("class").map(|s| s.to_string()).unwrap_or_default();
         let id = n.attr("id").map(|s| s.to_string()).unwrap_or_default();
         let label = format!("{class} {id}");

@@ -174,16 +174,25 @@ fn is_in(name: &[u8], set: &[&[u8]]) -> bool {
 }
 
 fn memchr(c: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&x| x == c)
+    memchr::memchr(c, hay)
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
+/// First case-insensitive occurrence of `needle` (which starts with "</").
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&hay[from..], b"</") {
+        let at = from + p;
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// name, since some themes put "share" or "related" in the class of the whole article wrapper.
 fn strip_boilerplate(doc: &dom_query::Document) {
     let mut doomed = Vec::new();
-    for n in doc.select("body [class], body [id]").nodes() {
+    for n in doc.select("[class], [id]").nodes() {
         let label = format!(
             "{} {}",
             n.attr("class").unwrap_or_default(),
