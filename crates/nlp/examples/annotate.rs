@@ -18,7 +18,10 @@ fn main() {
         .lines()
         .map(|l| serde_json::from_str(&l.expect("line")).expect("json"))
         .collect();
-    let texts: Vec<&str> = recs.iter().map(|r| r["text"].as_str().unwrap_or("")).collect();
+    let texts: Vec<&str> = recs
+        .iter()
+        .map(|r| r["text"].as_str().unwrap_or(""))
+        .collect();
     let out = nlp.process_batch(&texts);
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
@@ -47,5 +50,10 @@ fn main() {
                    "sentences": j["sents"].as_array().unwrap().iter().map(|s| json!([s["start"], s["end"]])).collect::<Vec<_>>()})
         })
         .collect();
-    writeln!(w, "{}", json!({"documents": docs, "entities": [], "events": [], "stories": []})).expect("write");
+    writeln!(
+        w,
+        "{}",
+        json!({"documents": docs, "entities": [], "events": [], "stories": []})
+    )
+    .expect("write");
 }

@@ -25,13 +25,21 @@ fn main() {
         .map(|p| String::from_utf8_lossy(&std::fs::read(p).expect("read")).into_owned())
         .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("pool");
     let t1 = Instant::now();
     let out = pool.install(|| nlp.process_batch(&refs));
     let secs = t1.elapsed().as_secs_f64();
     let words: usize = out
         .iter()
-        .map(|a| a.tokens.iter().filter(|t| !a.text[t.start..t.end].trim().is_empty()).count())
+        .map(|a| {
+            a.tokens
+                .iter()
+                .filter(|t| !a.text[t.start..t.end].trim().is_empty())
+                .count()
+        })
         .sum();
     let ents: usize = out.iter().map(|a| a.ents.len()).sum();
     println!(

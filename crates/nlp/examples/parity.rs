@@ -24,12 +24,21 @@ fn main() {
         .lines()
         .map(|l| serde_json::from_str(&l.expect("line")).expect("json"))
         .collect();
-    let texts: Vec<&str> = docs.iter().map(|d| d["text"].as_str().unwrap_or("")).collect();
+    let texts: Vec<&str> = docs
+        .iter()
+        .map(|d| d["text"].as_str().unwrap_or(""))
+        .collect();
     let t1 = Instant::now();
     let ours = nlp.process_batch(&texts);
     let secs = t1.elapsed().as_secs_f64();
     let report = dossier_nlp::parity::compare(&docs, &ours, max_diffs);
     println!("{report}");
     let words: usize = ours.iter().map(|a| a.tokens.len()).sum();
-    println!("{} docs, {} tokens in {:.2}s: {:.0} tokens/s", docs.len(), words, secs, words as f64 / secs);
+    println!(
+        "{} docs, {} tokens in {:.2}s: {:.0} tokens/s",
+        docs.len(),
+        words,
+        secs,
+        words as f64 / secs
+    );
 }

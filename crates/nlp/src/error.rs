@@ -25,16 +25,24 @@ pub enum NlpError {
 
 impl NlpError {
     pub(crate) fn model(what: impl Into<String>, detail: impl Into<String>) -> Self {
-        NlpError::Model { what: what.into(), detail: detail.into() }
+        NlpError::Model {
+            what: what.into(),
+            detail: detail.into(),
+        }
     }
 }
 
 pub(crate) fn read(path: &std::path::Path) -> Result<Vec<u8>, NlpError> {
-    std::fs::read(path).map_err(|source| NlpError::Io { path: path.to_path_buf(), source })
+    std::fs::read(path).map_err(|source| NlpError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 pub(crate) fn read_msgpack(path: &std::path::Path) -> Result<rmpv::Value, NlpError> {
     let bytes = read(path)?;
-    rmpv::decode::read_value(&mut &bytes[..])
-        .map_err(|e| NlpError::Msgpack { path: path.to_path_buf(), detail: e.to_string() })
+    rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| NlpError::Msgpack {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })
 }

@@ -12,15 +12,19 @@
 //! # Ok::<(), dossier_nlp::NlpError>(())
 //! ```
 
+// The components mirror spaCy's index-based algorithms over several parallel arrays.
+#![allow(clippy::needless_range_loop)]
+
 mod error;
 pub mod hash;
-mod symbols;
 mod nn;
 pub mod parity;
 mod rules;
+mod symbols;
 mod tb;
 mod thinc;
 pub mod tokenizer;
+mod vectors;
 pub mod vocab;
 
 pub use error::NlpError;
@@ -68,7 +72,7 @@ pub struct Analysis {
 }
 
 /// Documents per unit of parallel work (and per lockstep parser batch).
-const CHUNK: usize = 16;
+const CHUNK: usize = 32;
 
 /// A document between the neural layers and assembly.
 struct Prepared {
@@ -93,13 +97,17 @@ pub struct Pipeline {
     ner: tb::Ner,
     ent_labels: Vec<Arc<str>>,
     rules: rules::Rules,
+    vectors: Option<vectors::Vectors>,
     /// `meta.json` as read.
     pub meta: Value,
 }
 
 fn read_json(path: &Path) -> Result<Value, NlpError> {
     let bytes = error::read(path)?;
-    serde_json::from_slice(&bytes).map_err(|source| NlpError::Json { path: path.to_path_buf(), source })
+    serde_json::from_slice(&bytes).map_err(|source| NlpError::Json {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 impl Pipeline {
@@ -108,10 +116,15 @@ impl Pipeline {
         let meta = read_json(&dir.join("meta.json"))?;
         let tokenizer = tokenizer::Tokenizer::load(&dir.join("tokenizer"))?;
         let vocab = vocab::Vocab::load(dir)?;
-        let tok2vec = Tok2Vec::from_model(&thinc::ThincModel::load(&dir.join("tok2vec").join("model"))?)?;
+        let tok2vec = Tok2Vec::from_model(&thinc::ThincModel::load(
+            &dir.join("tok2vec").join("model"),
+        )?)?;
         let tagger_model = thinc::ThincModel::load(&dir.join("tagger").join("model"))?;
         let tagger = Linear::from_node(
-            tagger_model.named("softmax").next().ok_or_else(|| NlpError::model("tagger", "no softmax"))?,
+            tagger_model
+                .named("softmax")
+                .next()
+                .ok_or_else(|| NlpError::model("tagger", "no softmax"))?,
         )?;
         let tagger_cfg = read_json(&dir.join("tagger").join("cfg"))?;
         let tag_labels: Vec<Arc<str>> = tagger_cfg["labels"]
@@ -121,14 +134,47 @@ impl Pipeline {
             .map(|l| Arc::from(l.as_str().unwrap_or("")))
             .collect();
         if tag_labels.len() != tagger.n_out {
-            return Err(NlpError::model("tagger", "label count differs from output width"));
+            return Err(NlpError::model(
+                "tagger",
+                "label count differs from output width",
+            ));
         }
         let parser = tb::Parser::load(&dir.join("parser"))?;
         let ner = tb::Ner::load(&dir.join("ner"))?;
-        let dep_labels = parser.labels.iter().map(|l| Arc::from(l.as_str())).collect();
+        let dep_labels = parser
+            .labels
+            .iter()
+            .map(|l| Arc::from(l.as_str()))
+            .collect();
         let ent_labels = ner.labels.iter().map(|l| Arc::from(l.as_str())).collect();
         let rules = rules::Rules::load(dir)?;
-        Ok(Pipeline { tokenizer, vocab, tok2vec, tagger, tag_labels, parser, dep_labels, ner, ent_labels, rules, meta })
+        let wants_vectors = tok2vec.uses_vectors()
+            || ner
+                .model
+                .tok2vec
+                .as_ref()
+                .is_some_and(Tok2Vec::uses_vectors);
+        let vectors = if wants_vectors {
+            Some(vectors::Vectors::load(dir)?.ok_or_else(|| {
+                NlpError::model("vectors", "model uses static vectors but vocab has none")
+            })?)
+        } else {
+            None
+        };
+        Ok(Pipeline {
+            tokenizer,
+            vocab,
+            tok2vec,
+            tagger,
+            tag_labels,
+            parser,
+            dep_labels,
+            ner,
+            ent_labels,
+            rules,
+            vectors,
+            meta,
+        })
     }
 
     /// Entity labels the NER can produce.
@@ -138,14 +184,19 @@ impl Pipeline {
 
     /// Analyses one text.
     pub fn process(&self, text: &str) -> Analysis {
-        self.process_chunk(&[text]).pop().expect("one analysis per text")
+        self.process_chunk(&[text])
+            .pop()
+            .expect("one analysis per text")
     }
 
     /// Analyses many texts: chunks of documents run in parallel on the rayon pool, and
     /// within a chunk the parser and NER advance all documents in lockstep so that each
     /// step is one matrix product.
     pub fn process_batch(&self, texts: &[&str]) -> Vec<Analysis> {
-        texts.par_chunks(CHUNK).flat_map_iter(|c| self.process_chunk(c)).collect()
+        texts
+            .par_chunks(CHUNK)
+            .flat_map_iter(|c| self.process_chunk(c))
+            .collect()
     }
 
     fn features(t2v: &Tok2Vec, doc: &Prepared) -> Vec<u64> {
@@ -168,7 +219,10 @@ impl Pipeline {
 
     fn prepare(&self, text: &str) -> Prepared {
         let raw = self.tokenizer.tokenize(text);
-        let lexes: Vec<vocab::Lexeme> = raw.iter().map(|t| self.vocab.lexeme(&text[t.start..t.end])).collect();
+        let lexes: Vec<vocab::Lexeme> = raw
+            .iter()
+            .map(|t| self.vocab.lexeme(&text[t.start..t.end]))
+            .collect();
         let norms: Vec<(Arc<str>, u64)> = raw
             .iter()
             .zip(&lexes)
@@ -178,11 +232,27 @@ impl Pipeline {
             })
             .collect();
         let is_space = lexes.iter().map(|l| l.is_space).collect();
-        let mut doc = Prepared { raw, lexes, norms, is_space, shared: Vec::new(), ner_vecs: Vec::new(), tags: Vec::new() };
+        let mut doc = Prepared {
+            raw,
+            lexes,
+            norms,
+            is_space,
+            shared: Vec::new(),
+            ner_vecs: Vec::new(),
+            tags: Vec::new(),
+        };
         let n = doc.raw.len();
-        doc.shared = self.tok2vec.forward(&Self::features(&self.tok2vec, &doc), n);
+        let orths: Vec<u64> = if self.vectors.is_some() {
+            doc.lexes.iter().map(|l| l.orth).collect()
+        } else {
+            Vec::new()
+        };
+        let vecs = self.vectors.as_ref();
+        doc.shared = self
+            .tok2vec
+            .forward(&Self::features(&self.tok2vec, &doc), n, &orths, vecs);
         if let Some(t2v) = &self.ner.model.tok2vec {
-            doc.ner_vecs = t2v.forward(&Self::features(t2v, &doc), n);
+            doc.ner_vecs = t2v.forward(&Self::features(t2v, &doc), n, &orths, vecs);
         }
         // Tagger: the argmax of the softmax layer's logits.
         let mut logits = Vec::new();
@@ -204,21 +274,36 @@ impl Pipeline {
 
     fn process_chunk(&self, texts: &[&str]) -> Vec<Analysis> {
         let docs: Vec<Prepared> = texts.iter().map(|t| self.prepare(t)).collect();
-        let parse_in: Vec<(&[f32], &[bool])> = docs.iter().map(|d| (d.shared.as_slice(), d.is_space.as_slice())).collect();
+        let parse_in: Vec<(&[f32], &[bool])> = docs
+            .iter()
+            .map(|d| (d.shared.as_slice(), d.is_space.as_slice()))
+            .collect();
         let parses = self.parser.predict_batch(&parse_in);
         let ner_toks: Vec<Vec<tb::NerToken>> = docs
             .iter()
             .zip(&parses)
             .map(|(d, p)| {
                 (0..d.raw.len())
-                    .map(|i| tb::NerToken { is_space: d.is_space[i], sent_start: p.sent_starts[i] })
+                    .map(|i| tb::NerToken {
+                        is_space: d.is_space[i],
+                        sent_start: p.sent_starts[i],
+                    })
                     .collect()
             })
             .collect();
         let ner_in: Vec<(&[f32], &[tb::NerToken])> = docs
             .iter()
             .zip(&ner_toks)
-            .map(|(d, t)| (if d.ner_vecs.is_empty() { d.shared.as_slice() } else { d.ner_vecs.as_slice() }, t.as_slice()))
+            .map(|(d, t)| {
+                (
+                    if d.ner_vecs.is_empty() {
+                        d.shared.as_slice()
+                    } else {
+                        d.ner_vecs.as_slice()
+                    },
+                    t.as_slice(),
+                )
+            })
             .collect();
         let ents = self.ner.predict_batch(&ner_in);
         texts
@@ -229,7 +314,13 @@ impl Pipeline {
             .collect()
     }
 
-    fn assemble(&self, text: &str, doc: Prepared, parse: tb::Parse, ents: Vec<(usize, usize, usize)>) -> Analysis {
+    fn assemble(
+        &self,
+        text: &str,
+        doc: Prepared,
+        parse: tb::Parse,
+        ents: Vec<(usize, usize, usize)>,
+    ) -> Analysis {
         let n = doc.raw.len();
         let mut tokens: Vec<Token> = Vec::with_capacity(n);
         let empty: Arc<str> = Arc::from("");
@@ -265,9 +356,18 @@ impl Pipeline {
         }
         let ents = ents
             .into_iter()
-            .map(|(s, e, l)| Ent { start: s, end: e, label: self.ent_labels[l].clone() })
+            .map(|(s, e, l)| Ent {
+                start: s,
+                end: e,
+                label: self.ent_labels[l].clone(),
+            })
             .collect();
-        Analysis { text: text.to_string(), tokens, sents, ents }
+        Analysis {
+            text: text.to_string(),
+            tokens,
+            sents,
+            ents,
+        }
     }
 
     /// Class names of the NER and parser in model order (for checking against spaCy).

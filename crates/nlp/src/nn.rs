@@ -5,6 +5,7 @@
 use crate::error::NlpError;
 use crate::hash::murmur3_u64;
 use crate::thinc::{Array, Node, ThincModel};
+use crate::vectors::Vectors;
 
 /// `out (n × m) = x (n × k) · wᵀ` where `w` is `m × k` row-major; `out` is overwritten.
 pub fn gemm_xwt(x: &[f32], n: usize, k: usize, w: &[f32], m: usize, out: &mut [f32]) {
@@ -35,7 +36,10 @@ pub fn gemm_xwt(x: &[f32], n: usize, k: usize, w: &[f32], m: usize, out: &mut [f
 
 fn dims(a: &Array, want: usize, what: &str) -> Result<(), NlpError> {
     if a.shape.len() != want {
-        return Err(NlpError::model(what.to_string(), format!("shape {:?}", a.shape)));
+        return Err(NlpError::model(
+            what.to_string(),
+            format!("shape {:?}", a.shape),
+        ));
     }
     Ok(())
 }
@@ -46,22 +50,54 @@ pub struct Linear {
     pub n_out: usize,
     pub n_in: usize,
     w: Vec<f32>,
+    /// `W` transposed (`n_in × n_out`), for the few-row products of parser steps.
+    wt: Vec<f32>,
     b: Vec<f32>,
 }
+
+/// Below this many rows, packing the weights for sgemm costs more than the product.
+const SMALL_ROWS: usize = 24;
 
 impl Linear {
     pub fn from_node(node: &Node) -> Result<Self, NlpError> {
         let w = node.param("W")?;
         let b = node.param("b")?;
         dims(w, 2, "linear W")?;
-        Ok(Linear { n_out: w.shape[0], n_in: w.shape[1], w: w.data.clone(), b: b.data.clone() })
+        let (n_out, n_in) = (w.shape[0], w.shape[1]);
+        let mut wt = vec![0f32; n_out * n_in];
+        for o in 0..n_out {
+            for i in 0..n_in {
+                wt[i * n_out + o] = w.data[o * n_in + i];
+            }
+        }
+        Ok(Linear {
+            n_out,
+            n_in,
+            w: w.data.clone(),
+            wt,
+            b: b.data.clone(),
+        })
     }
 
     /// Applies the layer to `n` rows.
     pub fn forward(&self, x: &[f32], n: usize, out: &mut Vec<f32>) {
         out.clear();
         out.resize(n * self.n_out, 0.0);
-        gemm_xwt(x, n, self.n_in, &self.w, self.n_out, out);
+        if n < SMALL_ROWS {
+            // Row by row as a sum of weight rows scaled by the inputs: contiguous, vectorised.
+            for (xr, yr) in x
+                .chunks_exact(self.n_in)
+                .zip(out.chunks_exact_mut(self.n_out))
+            {
+                for (xi, wr) in xr.iter().zip(self.wt.chunks_exact(self.n_out)) {
+                    for (y, w) in yr.iter_mut().zip(wr) {
+                        *y += xi * w;
+                    }
+                }
+            }
+        } else {
+            gemm_xwt(x, n, self.n_in, &self.w, self.n_out, out);
+        }
         for row in out.chunks_exact_mut(self.n_out) {
             for (y, b) in row.iter_mut().zip(&self.b) {
                 *y += b;
@@ -103,7 +139,10 @@ impl MaxoutLn {
         scratch.clear();
         scratch.resize(n * np, 0.0);
         gemm_xwt(x, n, self.n_in, &self.w, np, scratch);
-        for (row, y) in scratch.chunks_exact(np).zip(out.chunks_exact_mut(self.n_out)) {
+        for (row, y) in scratch
+            .chunks_exact(np)
+            .zip(out.chunks_exact_mut(self.n_out))
+        {
             for o in 0..self.n_out {
                 let pieces = &row[o * self.n_pieces..(o + 1) * self.n_pieces];
                 let bias = &self.b[o * self.n_pieces..(o + 1) * self.n_pieces];
@@ -162,8 +201,10 @@ pub struct Tok2Vec {
     layers: Vec<MaxoutLn>,
     pad: usize,
     pub width: usize,
+    /// `StaticVectors` projection `W` (`width × vector dim`), when the embedding concatenates
+    /// projected static vectors after the hash embeddings.
+    static_w: Option<(usize, Vec<f32>)>,
 }
-
 
 impl Tok2Vec {
     /// Reads the tok2vec layers out of a model file (a tok2vec component, or a component
@@ -196,7 +237,10 @@ impl Tok2Vec {
             let e = n.param("E")?;
             dims(e, 2, "hashembed E")?;
             embeds.push(HashEmbed {
-                seed: n.attr_i64("seed").ok_or_else(|| NlpError::model("hashembed", "no seed"))? as u32,
+                seed: n
+                    .attr_i64("seed")
+                    .ok_or_else(|| NlpError::model("hashembed", "no seed"))?
+                    as u32,
                 column: n.attr_i64("column").unwrap_or(0) as usize,
                 rows: e.shape[0],
                 width: e.shape[1],
@@ -221,13 +265,43 @@ impl Tok2Vec {
             .and_then(|n| n.attr_i64("pad"))
             .unwrap_or(layers.len() as i64) as usize;
         let width = mix.n_out;
-        Ok(Tok2Vec { features, embeds, mix, layers, pad, width })
+        let static_w = match model.named("static_vectors").next() {
+            Some(node) => {
+                let w = node.param("W")?;
+                dims(w, 2, "static_vectors W")?;
+                Some((w.shape[0], w.data.clone()))
+            }
+            None => None,
+        };
+        Ok(Tok2Vec {
+            features,
+            embeds,
+            mix,
+            layers,
+            pad,
+            width,
+            static_w,
+        })
     }
 
-    /// Encodes one document given its feature rows; returns `n × width` floats.
-    pub fn forward(&self, feats: &[u64], n: usize) -> Vec<f32> {
+    /// Whether this tok2vec reads static vectors.
+    pub fn uses_vectors(&self) -> bool {
+        self.static_w.is_some()
+    }
+
+    /// Encodes one document given its feature rows (and, for a tok2vec with static vectors,
+    /// each token's ORTH id and the vectors table); returns `n × width` floats.
+    pub fn forward(
+        &self,
+        feats: &[u64],
+        n: usize,
+        orths: &[u64],
+        vectors: Option<&Vectors>,
+    ) -> Vec<f32> {
         let nf = self.features.len();
-        let concat_w: usize = self.embeds.iter().map(|e| e.width).sum();
+        let hash_w: usize = self.embeds.iter().map(|e| e.width).sum();
+        let static_out = self.static_w.as_ref().map_or(0, |(o, _)| *o);
+        let concat_w = hash_w + static_out;
         let mut concat = vec![0f32; n * concat_w];
         for t in 0..n {
             let row = &mut concat[t * concat_w..(t + 1) * concat_w];
@@ -246,13 +320,34 @@ impl Tok2Vec {
                 off += e.width;
             }
         }
+        if let (Some((n_out, sw)), Some(vecs)) = (&self.static_w, vectors) {
+            // StaticVectors: gather rows by ORTH id (zero where there is none), project.
+            let dim = vecs.dim;
+            let mut gathered = vec![0f32; n * dim];
+            let mut found = vec![false; n];
+            for t in 0..n {
+                if let Some(v) = vecs.get(orths[t]) {
+                    gathered[t * dim..(t + 1) * dim].copy_from_slice(v);
+                    found[t] = true;
+                }
+            }
+            let mut proj = vec![0f32; n * n_out];
+            gemm_xwt(&gathered, n, dim, sw, *n_out, &mut proj);
+            for t in 0..n {
+                if found[t] {
+                    concat[t * concat_w + hash_w..(t + 1) * concat_w]
+                        .copy_from_slice(&proj[t * n_out..(t + 1) * n_out]);
+                }
+            }
+        }
         let w = self.width;
         let p = self.pad;
         let total = n + 2 * p;
         // Padding rows take part in every layer exactly as thinc's flatten(pad=…) has them.
         let mut x = vec![0f32; total * w];
         let mut scratch = Vec::new();
-        self.mix.forward(&concat, n, &mut scratch, &mut x[p * w..(p + n) * w]);
+        self.mix
+            .forward(&concat, n, &mut scratch, &mut x[p * w..(p + n) * w]);
         let mut win = vec![0f32; total * 3 * w];
         let mut y = vec![0f32; total * w];
         for layer in &self.layers {

@@ -27,7 +27,11 @@ pub struct Report {
 
 impl Report {
     fn pct(a: usize, b: usize) -> f64 {
-        if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 }
+        if b == 0 {
+            100.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
     }
     /// Share of compared tokens that agree on a layer, in percent.
     pub fn layer_pct(&self, count: usize) -> f64 {
@@ -37,8 +41,18 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "docs {}  tokenization identical in {} ({:.3}%)", self.docs, self.token_docs_equal, Self::pct(self.token_docs_equal, self.docs))?;
-        writeln!(f, "tokens compared (docs with identical tokens): {}", self.tokens_compared)?;
+        writeln!(
+            f,
+            "docs {}  tokenization identical in {} ({:.3}%)",
+            self.docs,
+            self.token_docs_equal,
+            Self::pct(self.token_docs_equal, self.docs)
+        )?;
+        writeln!(
+            f,
+            "tokens compared (docs with identical tokens): {}",
+            self.tokens_compared
+        )?;
         for (name, c) in [
             ("norm", self.norm),
             ("tag", self.tag),
@@ -48,7 +62,12 @@ impl fmt::Display for Report {
             ("dep", self.dep),
             ("sent_start", self.sent_start),
         ] {
-            writeln!(f, "  {name:<10} {:>8.3}%  ({} differ)", self.layer_pct(c), self.tokens_compared - c)?;
+            writeln!(
+                f,
+                "  {name:<10} {:>8.3}%  ({} differ)",
+                self.layer_pct(c),
+                self.tokens_compared - c
+            )?;
         }
         writeln!(
             f,
@@ -84,7 +103,12 @@ pub fn compare(gold: &[Value], ours: &[Analysis], max_diffs: usize) -> Report {
         let gt = g["tokens"].as_array().cloned().unwrap_or_default();
         let g_off: Vec<(usize, usize)> = gt
             .iter()
-            .map(|t| (c2b[t["start"].as_u64().unwrap_or(0) as usize], c2b[t["end"].as_u64().unwrap_or(0) as usize]))
+            .map(|t| {
+                (
+                    c2b[t["start"].as_u64().unwrap_or(0) as usize],
+                    c2b[t["end"].as_u64().unwrap_or(0) as usize],
+                )
+            })
             .collect();
         let o_off: Vec<(usize, usize)> = a.tokens.iter().map(|t| (t.start, t.end)).collect();
         let note = |r: &mut Report, s: String| {
@@ -97,26 +121,69 @@ pub fn compare(gold: &[Value], ours: &[Analysis], max_diffs: usize) -> Report {
             .as_array()
             .map(|v| {
                 v.iter()
-                    .map(|e| (c2b[e[0].as_u64().unwrap_or(0) as usize], c2b[e[1].as_u64().unwrap_or(0) as usize], e[2].as_str().unwrap_or("").to_string()))
+                    .map(|e| {
+                        (
+                            c2b[e[0].as_u64().unwrap_or(0) as usize],
+                            c2b[e[1].as_u64().unwrap_or(0) as usize],
+                            e[2].as_str().unwrap_or("").to_string(),
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default();
-        let oents: Vec<(usize, usize, String)> =
-            a.ents.iter().map(|e| (a.tokens[e.start].start, a.tokens[e.end - 1].end, e.label.to_string())).collect();
+        let oents: Vec<(usize, usize, String)> = a
+            .ents
+            .iter()
+            .map(|e| {
+                (
+                    a.tokens[e.start].start,
+                    a.tokens[e.end - 1].end,
+                    e.label.to_string(),
+                )
+            })
+            .collect();
         r.ents_gold += gents.len();
         r.ents_ours += oents.len();
         r.ents_equal += oents.iter().filter(|e| gents.contains(e)).count();
         if gents == oents {
             r.ent_docs_equal += 1;
         } else {
-            let miss: Vec<String> = gents.iter().filter(|e| !oents.contains(e)).map(|e| format!("{}[{}]", &text[e.0..e.1], e.2)).collect();
-            let extra: Vec<String> = oents.iter().filter(|e| !gents.contains(e)).map(|e| format!("{}[{}]", &text[e.0..e.1], e.2)).collect();
-            note(&mut r, format!("ents spaCy-only {miss:?} ours-only {extra:?}"));
+            let miss: Vec<String> = gents
+                .iter()
+                .filter(|e| !oents.contains(e))
+                .map(|e| format!("{}[{}]", &text[e.0..e.1], e.2))
+                .collect();
+            let extra: Vec<String> = oents
+                .iter()
+                .filter(|e| !gents.contains(e))
+                .map(|e| format!("{}[{}]", &text[e.0..e.1], e.2))
+                .collect();
+            note(
+                &mut r,
+                format!("ents spaCy-only {miss:?} ours-only {extra:?}"),
+            );
         }
         if g_off != o_off {
-            let k = g_off.iter().zip(&o_off).position(|(x, y)| x != y).unwrap_or(g_off.len().min(o_off.len()));
-            let show = |v: &[(usize, usize)]| -> Vec<&str> { v.iter().skip(k.saturating_sub(1)).take(4).map(|&(s, e)| &text[s..e]).collect() };
-            note(&mut r, format!("tokens differ at {k}: spaCy {:?} ours {:?}", show(&g_off), show(&o_off)));
+            let k = g_off
+                .iter()
+                .zip(&o_off)
+                .position(|(x, y)| x != y)
+                .unwrap_or(g_off.len().min(o_off.len()));
+            let show = |v: &[(usize, usize)]| -> Vec<&str> {
+                v.iter()
+                    .skip(k.saturating_sub(1))
+                    .take(4)
+                    .map(|&(s, e)| &text[s..e])
+                    .collect()
+            };
+            note(
+                &mut r,
+                format!(
+                    "tokens differ at {k}: spaCy {:?} ours {:?}",
+                    show(&g_off),
+                    show(&o_off)
+                ),
+            );
             continue;
         }
         r.token_docs_equal += 1;
@@ -127,18 +194,36 @@ pub fn compare(gold: &[Value], ours: &[Analysis], max_diffs: usize) -> Report {
                 if gv == ov {
                     1
                 } else {
-                    note(r, format!("token {i} {word:?} {layer}: spaCy {gv:?} ours {ov:?}"));
+                    note(
+                        r,
+                        format!("token {i} {word:?} {layer}: spaCy {gv:?} ours {ov:?}"),
+                    );
                     0
                 }
             };
             r.norm += check(&mut r, "norm", gt["norm"].as_str().unwrap_or(""), &ot.norm);
             r.tag += check(&mut r, "tag", gt["tag"].as_str().unwrap_or(""), &ot.tag);
             r.pos += check(&mut r, "pos", gt["pos"].as_str().unwrap_or(""), &ot.pos);
-            r.lemma += check(&mut r, "lemma", gt["lemma"].as_str().unwrap_or(""), &ot.lemma);
-            r.head += check(&mut r, "head", &gt["head"].to_string(), &ot.head.to_string());
+            r.lemma += check(
+                &mut r,
+                "lemma",
+                gt["lemma"].as_str().unwrap_or(""),
+                &ot.lemma,
+            );
+            r.head += check(
+                &mut r,
+                "head",
+                &gt["head"].to_string(),
+                &ot.head.to_string(),
+            );
             r.dep += check(&mut r, "dep", gt["dep"].as_str().unwrap_or(""), &ot.dep);
             let gs = gt["sent_start"].as_bool().unwrap_or(false);
-            r.sent_start += check(&mut r, "sent_start", &gs.to_string(), &(ot.sent_start || i == 0).to_string());
+            r.sent_start += check(
+                &mut r,
+                "sent_start",
+                &gs.to_string(),
+                &(ot.sent_start || i == 0).to_string(),
+            );
         }
     }
     r

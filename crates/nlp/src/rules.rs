@@ -79,7 +79,9 @@ const POS_KEYS: &[(&str, u64)] = &[
 ];
 
 fn strs(v: &Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(key_str).map(str::to_string).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().filter_map(key_str).map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 fn parse_pred(v: &Value) -> Result<Pred, NlpError> {
@@ -89,8 +91,12 @@ fn parse_pred(v: &Value) -> Result<Pred, NlpError> {
     if let Some(s) = key_str(v) {
         return Ok(Pred::Eq(s.to_string()));
     }
-    let m = v.as_map().ok_or_else(|| NlpError::model("attribute_ruler", "bad predicate"))?;
-    let (k, val) = m.first().ok_or_else(|| NlpError::model("attribute_ruler", "empty predicate"))?;
+    let m = v
+        .as_map()
+        .ok_or_else(|| NlpError::model("attribute_ruler", "bad predicate"))?;
+    let (k, val) = m
+        .first()
+        .ok_or_else(|| NlpError::model("attribute_ruler", "empty predicate"))?;
     match key_str(k) {
         Some("IN") => Ok(Pred::In(strs(val))),
         Some("NOT_IN") => Ok(Pred::NotIn(strs(val))),
@@ -98,9 +104,15 @@ fn parse_pred(v: &Value) -> Result<Pred, NlpError> {
             let p = key_str(val).unwrap_or("");
             Regex::new(p)
                 .map(Pred::Regex)
-                .map_err(|e| NlpError::Pattern { name: "attribute_ruler".into(), detail: e.to_string() })
+                .map_err(|e| NlpError::Pattern {
+                    name: "attribute_ruler".into(),
+                    detail: e.to_string(),
+                })
         }
-        other => Err(NlpError::model("attribute_ruler", format!("predicate {other:?}"))),
+        other => Err(NlpError::model(
+            "attribute_ruler",
+            format!("predicate {other:?}"),
+        )),
     }
 }
 
@@ -117,7 +129,11 @@ impl Rules {
             let root = crate::error::read_msgpack(&path)?;
             for r in root.as_array().map(Vec::as_slice).unwrap_or(&[]) {
                 let mut patterns = Vec::new();
-                for pat in map_get(r, "patterns").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]) {
+                for pat in map_get(r, "patterns")
+                    .and_then(Value::as_array)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                {
                     let mut toks = Vec::new();
                     for tok in pat.as_array().map(Vec::as_slice).unwrap_or(&[]) {
                         let mut preds = Vec::new();
@@ -127,7 +143,12 @@ impl Rules {
                                 Some("LOWER") => Attr::Lower,
                                 Some("DEP") => Attr::Dep,
                                 Some("IS_SPACE") => Attr::IsSpace,
-                                other => return Err(NlpError::model("attribute_ruler", format!("attribute {other:?}"))),
+                                other => {
+                                    return Err(NlpError::model(
+                                        "attribute_ruler",
+                                        format!("attribute {other:?}"),
+                                    ));
+                                }
                             };
                             preds.push((attr, parse_pred(v)?));
                         }
@@ -136,7 +157,12 @@ impl Rules {
                     patterns.push(toks);
                 }
                 let attrs = map_get(r, "attrs");
-                let get = |k: &str| attrs.and_then(|a| map_get(a, k)).and_then(key_str).map(str::to_string);
+                let get = |k: &str| {
+                    attrs
+                        .and_then(|a| map_get(a, k))
+                        .and_then(key_str)
+                        .map(str::to_string)
+                };
                 out.rules.push(Rule {
                     patterns,
                     index: map_get(r, "index").and_then(Value::as_i64).unwrap_or(0),
@@ -152,7 +178,11 @@ impl Rules {
         if path.exists() {
             let root = crate::error::read_msgpack(&path)?;
             let table = |name: &str, key: u64| -> Option<&Value> {
-                map_get(&root, name)?.as_map()?.iter().find(|(k, _)| k.as_u64() == Some(key)).map(|(_, v)| v)
+                map_get(&root, name)?
+                    .as_map()?
+                    .iter()
+                    .find(|(k, _)| k.as_u64() == Some(key))
+                    .map(|(_, v)| v)
             };
             for &(pos, sym) in POS_KEYS {
                 let key = string_id(pos);
@@ -197,7 +227,10 @@ impl Rules {
     /// Runs the attribute ruler, then the lemmatizer, over the tagged and parsed tokens.
     pub fn apply(&self, text: &str, tokens: &mut [Token], is_space: &[bool]) {
         let n = tokens.len();
-        let lower: Vec<String> = tokens.iter().map(|t| text[t.start..t.end].to_lowercase()).collect();
+        let lower: Vec<String> = tokens
+            .iter()
+            .map(|t| text[t.start..t.end].to_lowercase())
+            .collect();
         // Every rule matches against the annotations as they were before any rule applied.
         let mut hits: Vec<(usize, usize)> = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate() {
@@ -217,7 +250,11 @@ impl Rules {
                         })
                     });
                     if ok {
-                        let idx = if rule.index < 0 { len as i64 + rule.index } else { rule.index };
+                        let idx = if rule.index < 0 {
+                            len as i64 + rule.index
+                        } else {
+                            rule.index
+                        };
                         if (0..len as i64).contains(&idx) {
                             hits.push((ri, s + idx as usize));
                         }
@@ -256,17 +293,27 @@ impl Rules {
     }
 
     fn is_base_form(pos: &str, morph: &str) -> bool {
-        let get = |f: &str| morph.split('|').find_map(|kv| kv.strip_prefix(f).and_then(|r| r.strip_prefix('=')));
+        let get = |f: &str| {
+            morph
+                .split('|')
+                .find_map(|kv| kv.strip_prefix(f).and_then(|r| r.strip_prefix('=')))
+        };
         match pos {
             "noun" if get("Number") == Some("Sing") => return true,
             "verb" if get("VerbForm") == Some("Inf") => return true,
-            "verb" if get("VerbForm") == Some("Fin") && get("Tense") == Some("Pres") && get("Number").is_none() => {
+            "verb"
+                if get("VerbForm") == Some("Fin")
+                    && get("Tense") == Some("Pres")
+                    && get("Number").is_none() =>
+            {
                 return true;
             }
             "adj" if get("Degree") == Some("Pos") => return true,
             _ => {}
         }
-        get("VerbForm") == Some("Inf") || get("VerbForm") == Some("None") || get("Degree") == Some("Pos")
+        get("VerbForm") == Some("Inf")
+            || get("VerbForm") == Some("None")
+            || get("Degree") == Some("Pos")
     }
 
     /// spaCy's `rule_lemmatize` with the English base-form check; the first form wins.
@@ -279,7 +326,11 @@ impl Rules {
             return lower.to_string();
         }
         let Some(t) = self.lemma.get(univ.as_str()) else {
-            return if univ == "propn" { word.to_string() } else { lower.to_string() };
+            return if univ == "propn" {
+                word.to_string()
+            } else {
+                lower.to_string()
+            };
         };
         let mut forms: Vec<String> = Vec::new();
         let mut oov: Vec<String> = Vec::new();

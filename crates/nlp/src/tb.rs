@@ -27,7 +27,11 @@ pub struct StepModel {
 impl StepModel {
     pub fn load(path: &Path) -> Result<Self, NlpError> {
         let m = ThincModel::load(path)?;
-        let tok2vec = if m.named("hashembed").next().is_some() { Some(Tok2Vec::from_model(&m)?) } else { None };
+        let tok2vec = if m.named("hashembed").next().is_some() {
+            Some(Tok2Vec::from_model(&m)?)
+        } else {
+            None
+        };
         let lower = m
             .named("precomputable_affine")
             .next()
@@ -37,7 +41,10 @@ impl StepModel {
             return Err(NlpError::model("parser", "lower W is not 4-d"));
         }
         let (n_feats, n_hidden, n_pieces) = (w.shape[0], w.shape[1], w.shape[2]);
-        let linears: Vec<Linear> = m.named("linear").map(Linear::from_node).collect::<Result<_, _>>()?;
+        let linears: Vec<Linear> = m
+            .named("linear")
+            .map(Linear::from_node)
+            .collect::<Result<_, _>>()?;
         // The projection feeds the lower layer; the upper reads the hidden layer.
         let proj = linears
             .iter()
@@ -80,7 +87,13 @@ impl StepModel {
 
     /// Scores of every class for each state's feature tokens (`-1` = missing); state `s`
     /// reads its document's precomputed table `cached[s]`.
-    pub fn scores(&self, cached: &[&[f32]], ids: &[i32], hidden: &mut Vec<f32>, out: &mut Vec<f32>) {
+    pub fn scores(
+        &self,
+        cached: &[&[f32]],
+        ids: &[i32],
+        hidden: &mut Vec<f32>,
+        out: &mut Vec<f32>,
+    ) {
         let n_states = cached.len();
         let hp = self.n_hidden * self.n_pieces;
         let width = self.n_feats * hp;
@@ -134,23 +147,35 @@ fn arg_max_if_valid(scores: &[f32], valid: &[bool]) -> Option<usize> {
 /// Orders the (action, label) classes as `TransitionSystem.initialize_actions` does from the
 /// `moves` file: actions ascending, labels by descending frequency (ties by descending
 /// label), negative-frequency labels afterwards.
-fn ordered_classes(dir: &Path, skip: impl Fn(u32, &str) -> bool) -> Result<Vec<(u32, String)>, NlpError> {
+fn ordered_classes(
+    dir: &Path,
+    skip: impl Fn(u32, &str) -> bool,
+) -> Result<Vec<(u32, String)>, NlpError> {
     let path = dir.join("moves");
     let root = crate::error::read_msgpack(&path)?;
     let moves = crate::thinc::map_get(&root, "moves")
         .and_then(crate::thinc::key_str)
         .ok_or_else(|| NlpError::model("moves", "no moves"))?;
     let parsed: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(moves).map_err(|source| NlpError::Json { path: path.clone(), source })?;
-    let mut actions: Vec<(String, &serde_json::Map<String, serde_json::Value>)> =
-        parsed.iter().filter_map(|(k, v)| v.as_object().map(|o| (k.clone(), o))).collect();
+        serde_json::from_str(moves).map_err(|source| NlpError::Json {
+            path: path.clone(),
+            source,
+        })?;
+    let mut actions: Vec<(String, &serde_json::Map<String, serde_json::Value>)> = parsed
+        .iter()
+        .filter_map(|(k, v)| v.as_object().map(|o| (k.clone(), o)))
+        .collect();
     actions.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
     let mut added: Vec<(i64, String, u32)> = Vec::new();
     for (action, labels) in actions {
-        let action: u32 = action.parse().map_err(|_| NlpError::model("moves", "action id"))?;
-        let mut sorted: Vec<(i64, String)> =
-            labels.iter().map(|(l, f)| (f.as_i64().unwrap_or(0), l.clone())).collect();
+        let action: u32 = action
+            .parse()
+            .map_err(|_| NlpError::model("moves", "action id"))?;
+        let mut sorted: Vec<(i64, String)> = labels
+            .iter()
+            .map(|(l, f)| (f.as_i64().unwrap_or(0), l.clone()))
+            .collect();
         sorted.sort();
         sorted.reverse();
         for (freq, label) in sorted {
@@ -212,9 +237,16 @@ impl Ner {
             classes.push((a, li));
         }
         if classes.len() != model.n_classes() {
-            return Err(NlpError::model("ner", format!("{} moves, {} outputs", classes.len(), model.n_classes())));
+            return Err(NlpError::model(
+                "ner",
+                format!("{} moves, {} outputs", classes.len(), model.n_classes()),
+            ));
         }
-        Ok(Ner { model, classes, labels })
+        Ok(Ner {
+            model,
+            classes,
+            labels,
+        })
     }
 
     pub fn class_names(&self) -> Vec<String> {
@@ -224,7 +256,11 @@ impl Ner {
             .map(|&(a, l)| {
                 let n = names[a as usize];
                 if l == usize::MAX {
-                    if a == O { n.to_string() } else { format!("{n}-") }
+                    if a == O {
+                        n.to_string()
+                    } else {
+                        format!("{n}-")
+                    }
                 } else {
                     format!("{n}-{}", self.labels[l])
                 }
@@ -259,9 +295,16 @@ impl Ner {
             for &d in &active {
                 let st = &states[d];
                 let e0 = st.open.map_or(-1, |(s, _)| s as i32);
-                ids.extend_from_slice(&[st.b as i32, e0, if e0 >= 0 { st.b as i32 - 1 } else { -1 }]);
+                ids.extend_from_slice(&[
+                    st.b as i32,
+                    e0,
+                    if e0 >= 0 { st.b as i32 - 1 } else { -1 },
+                ]);
             }
-            let cached: Vec<&[f32]> = active.iter().map(|&d| states[d].cached.as_slice()).collect();
+            let cached: Vec<&[f32]> = active
+                .iter()
+                .map(|&d| states[d].cached.as_slice())
+                .collect();
             self.model.scores(&cached, &ids, &mut hidden, &mut scores);
             for (k, &d) in active.iter().enumerate() {
                 let toks = docs[d].1;
@@ -274,9 +317,17 @@ impl Ner {
                 for (v, &(a, l)) in valid.iter_mut().zip(&self.classes) {
                     let has_label = l != usize::MAX;
                     *v = match a {
-                        B => open.is_none() && buffer_len >= 2 && has_label && !next_sent_start && !toks[b].is_space,
+                        B => {
+                            open.is_none()
+                                && buffer_len >= 2
+                                && has_label
+                                && !next_sent_start
+                                && !toks[b].is_space
+                        }
                         I => match open {
-                            Some((_, ol)) => buffer_len >= 2 && has_label && ol == l && !next_sent_start,
+                            Some((_, ol)) => {
+                                buffer_len >= 2 && has_label && ol == l && !next_sent_start
+                            }
                             None => false,
                         },
                         L => has_label && open.is_some_and(|(_, ol)| ol == l),
@@ -349,7 +400,11 @@ struct ArcState {
 
 impl ArcState {
     fn s(&self, i: usize) -> i32 {
-        if i >= self.stack.len() { -1 } else { self.stack[self.stack.len() - 1 - i] as i32 }
+        if i >= self.stack.len() {
+            -1
+        } else {
+            self.stack[self.stack.len() - 1 - i] as i32
+        }
     }
     fn b(&self, i: usize) -> i32 {
         if i < self.rebuffer.len() {
@@ -382,7 +437,11 @@ impl ArcState {
     fn add_arc(&mut self, head: usize, child: usize, label: usize) {
         if self.heads[child] >= 0 {
             let old = self.heads[child] as usize;
-            let arcs = if old > child { &mut self.left_arcs[old] } else { &mut self.right_arcs[old] };
+            let arcs = if old > child {
+                &mut self.left_arcs[old]
+            } else {
+                &mut self.right_arcs[old]
+            };
             // spaCy only ever removes the most recent arc; an older one stays listed.
             if arcs.last() == Some(&child) {
                 arcs.pop();
@@ -414,9 +473,16 @@ impl Parser {
             classes.push((a, li));
         }
         if classes.len() != model.n_classes() {
-            return Err(NlpError::model("parser", format!("{} moves, {} outputs", classes.len(), model.n_classes())));
+            return Err(NlpError::model(
+                "parser",
+                format!("{} moves, {} outputs", classes.len(), model.n_classes()),
+            ));
         }
-        Ok(Parser { model, classes, labels })
+        Ok(Parser {
+            model,
+            classes,
+            labels,
+        })
     }
 
     pub fn class_names(&self) -> Vec<String> {
@@ -425,7 +491,11 @@ impl Parser {
             .iter()
             .map(|&(a, l)| {
                 let lab = &self.labels[l];
-                if lab.is_empty() { names[a as usize].to_string() } else { format!("{}-{}", names[a as usize], lab) }
+                if lab.is_empty() {
+                    names[a as usize].to_string()
+                } else {
+                    format!("{}-{}", names[a as usize], lab)
+                }
             })
             .collect()
     }
@@ -452,7 +522,10 @@ impl Parser {
                 }
             })
             .collect();
-        let caches: Vec<Vec<f32>> = docs.iter().map(|(v, sp)| self.model.precompute(v, sp.len())).collect();
+        let caches: Vec<Vec<f32>> = docs
+            .iter()
+            .map(|(v, sp)| self.model.precompute(v, sp.len()))
+            .collect();
         let mut active: Vec<usize> = (0..docs.len()).filter(|&d| states[d].n > 0).collect();
         let (mut hidden, mut scores, mut ids) = (Vec::new(), Vec::new(), Vec::new());
         let mut valid = vec![false; self.classes.len()];
@@ -481,7 +554,9 @@ impl Parser {
                 let depth = st.stack.len();
                 let blen = st.buffer_length();
                 let shift = depth == 0
-                    || !(blen < 2 || st.is_sent_start(b0) || (b0 >= 0 && st.unshiftable[b0 as usize]));
+                    || !(blen < 2
+                        || st.is_sent_start(b0)
+                        || (b0 >= 0 && st.unshiftable[b0 as usize]));
                 let reduce = depth > 0;
                 let arc = depth > 0 && blen > 0 && !st.is_sent_start(b0);
                 let brk = blen >= 2 && st.b(1) == b0 + 1 && !st.is_sent_start(st.b(1));
@@ -534,21 +609,42 @@ impl Parser {
             }
             active.retain(|&d| !(states[d].stack.is_empty() && states[d].buffer_length() == 0));
         }
-        states.iter().zip(docs).map(|(st, (_, sp))| self.finish(st, sp)).collect()
+        states
+            .iter()
+            .zip(docs)
+            .map(|(st, (_, sp))| self.finish(st, sp))
+            .collect()
     }
 
     fn finish(&self, st: &ArcState, is_space: &[bool]) -> Parse {
         let n = st.n;
         // Relative heads as the Doc stores them; unattached tokens are roots.
-        let mut head: Vec<usize> = (0..n).map(|i| if st.heads[i] >= 0 { st.heads[i] as usize } else { i }).collect();
+        let mut head: Vec<usize> = (0..n)
+            .map(|i| {
+                if st.heads[i] >= 0 {
+                    st.heads[i] as usize
+                } else {
+                    i
+                }
+            })
+            .collect();
         let mut deps: Vec<String> = (0..n)
-            .map(|i| if head[i] == i || st.labels[i] == usize::MAX { "ROOT".to_string() } else { self.labels[st.labels[i]].clone() })
+            .map(|i| {
+                if head[i] == i || st.labels[i] == usize::MAX {
+                    "ROOT".to_string()
+                } else {
+                    self.labels[st.labels[i]].clone()
+                }
+            })
             .collect();
         let (l_edge, r_edge, _) = children_and_edges(&head);
         // Undo the pseudo-projective decoration X||Y: reattach to the first Y found
         // breadth-first below the current head (spaCy's `deprojectivize`).
         for i in 0..n {
-            let Some((new_label, head_label)) = deps[i].split_once("||").map(|(a, b)| (a.to_string(), b.to_string())) else {
+            let Some((new_label, head_label)) = deps[i]
+                .split_once("||")
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+            else {
                 continue;
             };
             let mut new_head = head[i];
@@ -573,7 +669,11 @@ impl Parser {
             deps[i] = new_label;
         }
         let (_, _, sent_starts) = children_and_edges(&head);
-        Parse { heads: head, deps, sent_starts }
+        Parse {
+            heads: head,
+            deps,
+            sent_starts,
+        }
     }
 }
 
@@ -619,14 +719,17 @@ fn children_and_edges(head: &[usize]) -> (Vec<usize>, Vec<usize>, Vec<bool>) {
                 l_edge[h] = l_edge[i];
             }
         }
-        let starts: std::collections::HashSet<usize> = (0..n).filter(|&i| head[i] == i).map(|i| l_edge[i]).collect();
+        let starts: std::collections::HashSet<usize> = (0..n)
+            .filter(|&i| head[i] == i)
+            .map(|i| l_edge[i])
+            .collect();
         let mut ok = true;
         let mut cur_start = 0;
         'check: for i in 0..n {
             if (i > 0 && starts.contains(&i)) || i == n - 1 {
                 let cur_end = i;
                 for j in cur_start..cur_end {
-                    if head[j] < cur_start || head[j] >= cur_end + 1 {
+                    if head[j] < cur_start || head[j] > cur_end {
                         ok = false;
                         break 'check;
                     }

@@ -38,12 +38,17 @@ pub(crate) fn key_str(v: &Value) -> Option<&str> {
 }
 
 pub(crate) fn map_get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
-    v.as_map()?.iter().find(|(k, _)| key_str(k) == Some(key)).map(|(_, v)| v)
+    v.as_map()?
+        .iter()
+        .find(|(k, _)| key_str(k) == Some(key))
+        .map(|(_, v)| v)
 }
 
 fn decode_array(v: &Value, what: &str) -> Result<Array, NlpError> {
     let bad = |d: &str| NlpError::model(what.to_string(), d.to_string());
-    let ty = map_get(v, "type").and_then(key_str).ok_or_else(|| bad("no dtype"))?;
+    let ty = map_get(v, "type")
+        .and_then(key_str)
+        .ok_or_else(|| bad("no dtype"))?;
     if ty != "<f4" {
         return Err(bad(&format!("dtype {ty}, expected <f4")));
     }
@@ -62,29 +67,44 @@ fn decode_array(v: &Value, what: &str) -> Result<Array, NlpError> {
     if data.len() != n * 4 {
         return Err(bad("data size does not match shape"));
     }
-    let data = data.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).collect();
+    let data = data
+        .chunks_exact(4)
+        .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+        .collect();
     Ok(Array { shape, data })
 }
 
 impl ThincModel {
     pub fn load(path: &Path) -> Result<Self, NlpError> {
         let root = crate::error::read_msgpack(path)?;
-        let bad = |d: &str| NlpError::Msgpack { path: path.to_path_buf(), detail: d.to_string() };
-        let list = |k: &str| map_get(&root, k).and_then(Value::as_array).ok_or_else(|| bad(k));
+        let bad = |d: &str| NlpError::Msgpack {
+            path: path.to_path_buf(),
+            detail: d.to_string(),
+        };
+        let list = |k: &str| {
+            map_get(&root, k)
+                .and_then(Value::as_array)
+                .ok_or_else(|| bad(k))
+        };
         let (nodes, attrs, params) = (list("nodes")?, list("attrs")?, list("params")?);
         if nodes.len() != attrs.len() || nodes.len() != params.len() {
             return Err(bad("nodes, attrs and params differ in length"));
         }
         let mut out = Vec::with_capacity(nodes.len());
         for ((n, a), p) in nodes.iter().zip(attrs).zip(params) {
-            let name = map_get(n, "name").and_then(key_str).unwrap_or_default().to_string();
+            let name = map_get(n, "name")
+                .and_then(key_str)
+                .unwrap_or_default()
+                .to_string();
             let mut attr_map = HashMap::new();
             if let Some(m) = a.as_map() {
                 for (k, v) in m {
                     let Some(k) = key_str(k) else { continue };
                     // Each attribute is itself msgpack-encoded bytes.
                     let decoded = match v {
-                        Value::Binary(b) => rmpv::decode::read_value(&mut &b[..]).unwrap_or(Value::Nil),
+                        Value::Binary(b) => {
+                            rmpv::decode::read_value(&mut &b[..]).unwrap_or(Value::Nil)
+                        }
                         other => other.clone(),
                     };
                     attr_map.insert(k.to_string(), decoded);
@@ -97,7 +117,11 @@ impl ThincModel {
                     param_map.insert(k.to_string(), decode_array(v, &format!("{name}.{k}"))?);
                 }
             }
-            out.push(Node { name, attrs: attr_map, params: param_map });
+            out.push(Node {
+                name,
+                attrs: attr_map,
+                params: param_map,
+            });
         }
         Ok(ThincModel { nodes: out })
     }

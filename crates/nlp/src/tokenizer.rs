@@ -130,15 +130,21 @@ fn translate_pattern(p: &str) -> String {
 }
 
 fn compile(name: &str, v: Option<&Value>) -> Result<Option<Regex>, NlpError> {
-    let Some(p) = v.and_then(key_str) else { return Ok(None) };
+    let Some(p) = v.and_then(key_str) else {
+        return Ok(None);
+    };
     let translated = translate_pattern(p);
     Regex::new(&translated)
         .map(Some)
-        .map_err(|e| NlpError::Pattern { name: name.to_string(), detail: e.to_string() })
+        .map_err(|e| NlpError::Pattern {
+            name: name.to_string(),
+            detail: e.to_string(),
+        })
 }
 
 fn int_key(k: &Value) -> Option<u64> {
-    k.as_u64().or_else(|| key_str(k).and_then(|s| s.parse().ok()))
+    k.as_u64()
+        .or_else(|| key_str(k).and_then(|s| s.parse().ok()))
 }
 
 const ORTH: u64 = 65;
@@ -158,7 +164,9 @@ impl Tokenizer {
             matcher: HashMap::new(),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         };
-        let faster = map_get(&root, "faster_heuristics").and_then(Value::as_bool).unwrap_or(true);
+        let faster = map_get(&root, "faster_heuristics")
+            .and_then(Value::as_bool)
+            .unwrap_or(true);
         if let Some(ex) = map_get(&root, "exceptions").and_then(Value::as_map) {
             for (k, v) in ex {
                 let Some(key) = key_str(k) else { continue };
@@ -191,7 +199,10 @@ impl Tokenizer {
                 continue;
             }
             let toks = tok.tokenize_with(&key, false);
-            let orths: Vec<String> = toks.iter().map(|t| key[t.start..t.end].to_string()).collect();
+            let orths: Vec<String> = toks
+                .iter()
+                .map(|t| key[t.start..t.end].to_string())
+                .collect();
             if let Some(first) = orths.first().cloned() {
                 tok.matcher.entry(first).or_default().push((orths, key));
             }
@@ -220,7 +231,9 @@ impl Tokenizer {
     }
 
     fn has_infix(&self, s: &str) -> bool {
-        self.infix.as_ref().is_some_and(|re| matches!(re.find(s), Ok(Some(_))))
+        self.infix
+            .as_ref()
+            .is_some_and(|re| matches!(re.find(s), Ok(Some(_))))
     }
 
     fn full_match(re: &Option<Regex>, s: &str) -> bool {
@@ -240,7 +253,9 @@ impl Tokenizer {
 
     fn tokenize_with(&self, text: &str, specials: bool) -> Vec<RawToken> {
         let mut out = Vec::new();
-        let Some(first) = text.chars().next() else { return out };
+        let Some(first) = text.chars().next() else {
+            return out;
+        };
         let mut in_ws = py_isspace(first);
         let mut start = 0;
         for (i, c) in text.char_indices() {
@@ -270,16 +285,33 @@ impl Tokenizer {
 
     fn push_special(&self, sp: &Special, mut at: usize, out: &mut Vec<RawToken>) {
         for (orth, norm) in &sp.pieces {
-            out.push(RawToken { start: at, end: at + orth.len(), spacy: false, norm: norm.clone() });
+            out.push(RawToken {
+                start: at,
+                end: at + orth.len(),
+                spacy: false,
+                norm: norm.clone(),
+            });
             at += orth.len();
         }
     }
 
     fn plain(start: usize, end: usize) -> RawToken {
-        RawToken { start, end, spacy: false, norm: None }
+        RawToken {
+            start,
+            end,
+            spacy: false,
+            norm: None,
+        }
     }
 
-    fn tokenize_span(&self, text: &str, s0: usize, e0: usize, specials: bool, out: &mut Vec<RawToken>) {
+    fn tokenize_span(
+        &self,
+        text: &str,
+        s0: usize,
+        e0: usize,
+        specials: bool,
+        out: &mut Vec<RawToken>,
+    ) {
         if !specials {
             return self.tokenize_span_uncached(text, s0, e0, specials, out);
         }
@@ -301,18 +333,25 @@ impl Tokenizer {
             }
             let first = out.len();
             self.tokenize_span_uncached(text, s0, e0, specials, out);
-            let rel: CachedSpan =
-                out[first..].iter().map(|t| ((t.start - s0) as u32, (t.end - s0) as u32, t.norm.clone())).collect();
+            let rel: CachedSpan = out[first..]
+                .iter()
+                .map(|t| ((t.start - s0) as u32, (t.end - s0) as u32, t.norm.clone()))
+                .collect();
             c.1.insert(span.into(), rel);
         })
     }
 
-    fn tokenize_span_uncached(&self, text: &str, s0: usize, e0: usize, specials: bool, out: &mut Vec<RawToken>) {
-        if specials {
-            if let Some(sp) = self.specials.get(&text[s0..e0]) {
-                self.push_special(sp, s0, out);
-                return;
-            }
+    fn tokenize_span_uncached(
+        &self,
+        text: &str,
+        s0: usize,
+        e0: usize,
+        specials: bool,
+        out: &mut Vec<RawToken>,
+    ) {
+        if let Some(sp) = specials.then(|| self.specials.get(&text[s0..e0])).flatten() {
+            self.push_special(sp, s0, out);
+            return;
         }
         let is_special = |s: &str| specials && self.specials.contains_key(s);
         let (mut s, mut e) = (s0, e0);
@@ -363,7 +402,9 @@ impl Tokenizer {
             let core = &text[s..e];
             if let Some(sp) = specials.then(|| self.specials.get(core)).flatten() {
                 self.push_special(sp, s, out);
-            } else if Self::full_match(&self.token_match, core) || Self::full_match(&self.url_match, core) {
+            } else if Self::full_match(&self.token_match, core)
+                || Self::full_match(&self.url_match, core)
+            {
                 out.push(Self::plain(s, e));
             } else {
                 let mut start = 0usize;
@@ -405,11 +446,16 @@ impl Tokenizer {
         }
         let mut found: Vec<(usize, usize)> = Vec::new();
         for i in 0..toks.len() {
-            let Some(cands) = self.matcher.get(&text[toks[i].start..toks[i].end]) else { continue };
+            let Some(cands) = self.matcher.get(&text[toks[i].start..toks[i].end]) else {
+                continue;
+            };
             for (orths, _) in cands {
                 let n = orths.len();
                 if i + n <= toks.len()
-                    && orths.iter().zip(&toks[i..i + n]).all(|(o, t)| &text[t.start..t.end] == o)
+                    && orths
+                        .iter()
+                        .zip(&toks[i..i + n])
+                        .all(|(o, t)| &text[t.start..t.end] == o)
                     && !found.contains(&(i, i + n))
                 {
                     found.push((i, i + n));
@@ -465,7 +511,10 @@ mod tests {
 
     #[test]
     fn translates_python_escapes_and_class_literals() {
-        assert_eq!(translate_pattern(r"[\u00C0-\u00D6]"), r"[\x{00C0}-\x{00D6}]");
+        assert_eq!(
+            translate_pattern(r"[\u00C0-\u00D6]"),
+            r"[\x{00C0}-\x{00D6}]"
+        );
         assert_eq!(translate_pattern(r"\U0001F200"), r"\x{0001F200}");
         assert_eq!(translate_pattern(r"[[&~]x"), r"[\[\&\~]x");
         assert_eq!(translate_pattern(r"[]a]"), r"[]a]");

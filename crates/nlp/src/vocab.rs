@@ -60,12 +60,14 @@ const BASE_NORMS: &[(&str, &str)] = &[
     ("₩", "$"),
     ("Mex$", "$"),
     ("₣", "$"),
-    ("E£", "$")
+    ("E£", "$"),
 ];
 
 /// The attributes of one word type that the models read.
 #[derive(Debug, Clone)]
 pub struct Lexeme {
+    /// The word's own ID (ORTH), the key of its static vector.
+    pub orth: u64,
     pub norm: Arc<str>,
     pub norm_hash: u64,
     pub prefix_hash: u64,
@@ -173,8 +175,13 @@ impl Vocab {
         let norm = self.norm(s);
         let prefix_end = s.char_indices().nth(1).map_or(s.len(), |(i, _)| i);
         let n = s.chars().count();
-        let suffix_start = if n <= 3 { 0 } else { s.char_indices().nth(n - 3).map_or(0, |(i, _)| i) };
+        let suffix_start = if n <= 3 {
+            0
+        } else {
+            s.char_indices().nth(n - 3).map_or(0, |(i, _)| i)
+        };
         Lexeme {
+            orth: string_id(s),
             norm_hash: string_id(&norm),
             norm: Arc::from(norm.as_str()),
             prefix_hash: string_id(&s[..prefix_end]),

@@ -6,20 +6,26 @@ use dossier_nlp::Pipeline;
 use serde_json::Value;
 use std::path::PathBuf;
 
-fn model_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("DOSSIER_NLP_MODEL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0"));
+fn find_model(name: &str, fetch: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../models")
+        .join(name);
     if dir.join("config.cfg").exists() {
         Some(dir)
     } else {
-        println!("SKIPPED: model not found at {}, run scripts/fetch-model.sh", dir.display());
+        println!("SKIPPED: model not found at {}, run {fetch}", dir.display());
         None
     }
 }
 
-fn fixtures() -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/spacy.jsonl");
+fn model_dir() -> Option<PathBuf> {
+    find_model("en_core_web_sm-3.8.0", "scripts/fetch-model.sh")
+}
+
+fn fixtures_named(file: &str) -> Vec<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(file);
     std::fs::read_to_string(path)
         .expect("fixtures")
         .lines()
@@ -27,11 +33,9 @@ fn fixtures() -> Vec<Value> {
         .collect()
 }
 
-#[test]
-fn fixture_texts_match_spacy_on_every_layer() {
-    let Some(dir) = model_dir() else { return };
-    let nlp = Pipeline::load(&dir).expect("load");
-    let gold = fixtures();
+fn check_every_layer(dir: &std::path::Path, fixture: &str) {
+    let nlp = Pipeline::load(dir).expect("load");
+    let gold = fixtures_named(fixture);
     let texts: Vec<&str> = gold.iter().map(|d| d["text"].as_str().unwrap()).collect();
     let ours = nlp.process_batch(&texts);
     let r = dossier_nlp::parity::compare(&gold, &ours, 50);
@@ -52,6 +56,21 @@ fn fixture_texts_match_spacy_on_every_layer() {
 }
 
 #[test]
+fn fixture_texts_match_spacy_on_every_layer() {
+    let Some(dir) = model_dir() else { return };
+    check_every_layer(&dir, "spacy.jsonl");
+}
+
+/// The md pipeline adds static vectors to both tok2vecs.
+#[test]
+fn fixture_texts_match_spacy_md_on_every_layer() {
+    let Some(dir) = find_model("en_core_web_md-3.8.0", "scripts/fetch-model.sh md") else {
+        return;
+    };
+    check_every_layer(&dir, "spacy_md.jsonl");
+}
+
+#[test]
 fn batch_and_single_agree_and_json_uses_char_offsets() {
     let Some(dir) = model_dir() else { return };
     let nlp = Pipeline::load(&dir).expect("load");
@@ -64,7 +83,10 @@ fn batch_and_single_agree_and_json_uses_char_offsets() {
     let last = toks.last().unwrap();
     assert_eq!(last["end"].as_u64().unwrap() as usize, text.chars().count());
     for e in j["ents"].as_array().unwrap() {
-        let (s, en) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        let (s, en) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
         let span: String = text.chars().skip(s).take(en - s).collect();
         assert!(!span.is_empty() && !span.starts_with(' '));
     }
@@ -79,5 +101,9 @@ fn empty_and_whitespace_texts() {
     assert!(a.tokens.is_empty() && a.ents.is_empty() && a.sents.is_empty());
     let b = nlp.process("  \n ");
     assert!(b.ents.is_empty());
-    assert_eq!(b.tokens.iter().map(|t| t.end - t.start).sum::<usize>() + b.tokens.iter().filter(|t| t.whitespace).count(), 4);
+    assert_eq!(
+        b.tokens.iter().map(|t| t.end - t.start).sum::<usize>()
+            + b.tokens.iter().filter(|t| t.whitespace).count(),
+        4
+    );
 }
