@@ -31,7 +31,7 @@ const EARLIEST_YEAR: i32 = 1990;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub date: NaiveDate,
-    /// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS[offset]".
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` plus the offset when the source gave one.
     pub iso: String,
 }
 

@@ -1,4 +1,5 @@
-//! Main text through dom_smoothie, normalised to the crate's paragraph convention.
+//! Main text through dom_smoothie, normalised to the crate's paragraph convention, with a
+//! block-text fallback.
 
 use dom_smoothie::{Config, Readability, TextMode};
 use regex::Regex;
