@@ -844,14 +844,14 @@ fn tidy_name(part: &str) -> String {
         .map_or(words.len(), |(i, _)| i);
     let words = &words[..end];
     let half = words.len() / 2;
-    if words.len() >= 2 && words.len() % 2 == 0 && words[..half] == words[half..] {
+    if words.len() >= 2 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
         return words[..half].join(" ");
     }
     let joined = words.join(" ");
     let n = joined.len();
     if words.len() == 1
         && n >= 4
-        && n % 2 == 0
+        && n.is_multiple_of(2)
         && joined.is_char_boundary(n / 2)
         && joined[..n / 2] == joined[n / 2..]
     {
