@@ -658,11 +658,11 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "decade",
-            "(?:(?i:the)\\s+)?(?:(?i:early|mid|late)[- ]?)?(?:(?P<c>1\\d|20)(?P<d>\\d)0'?s|'(?P<d2>\\d)0s|(?i:the\\s+)(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
+            "(?:(?i:the)\\s+)?(?:(?i:early|mid|late)[- ]?)?(?:(?P<c>1\\d|20)(?P<d>\\d)0'?s|'(?P<d2>\\d)0s|(?i:the\\s+)(?P<d3>[2-9])0s|(?i:the\\s+)(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
             |c, _| {
                 let d = if let (Some(cc), Some(d)) = (g(c, "c"), g(c, "d")) {
                     num(cc)? * 10 + num(d)?
-                } else if let Some(d) = g(c, "d2") {
+                } else if let Some(d) = g(c, "d2").or(g(c, "d3")) {
                     190 + num(d)?
                 } else {
                     let w = g(c, "w")?.to_ascii_lowercase();
@@ -789,8 +789,22 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "quarter_code",
-            format!("Q(?P<q>[1-4])(?:\\s+(?P<y>{year}))?"),
+            format!("(?P<u>[QH])(?P<q>[1-4])(?:\\s+(?P<y>{year}))?"),
             |c, _| {
+                if g(c, "u")? == "H" {
+                    let h = num(g(c, "q")?)? as u32;
+                    // "H3" is not a half; "H1" alone is as often a heading as a half-year.
+                    if h > 2 || g(c, "y").is_none() {
+                        return None;
+                    }
+                    return Some((
+                        Date,
+                        Sem::Half {
+                            h,
+                            year: year_ref(c, "y"),
+                        },
+                    ));
+                }
                 Some((
                     Date,
                     Sem::Quarter {
@@ -857,24 +871,29 @@ pub fn rules() -> Vec<Rule> {
         }),
         rule!(
             "relative_unit",
-            "(?i:(?:(?P<the>the)\\s+)?(?P<rel>last|this|next|past|coming|current|previous|prior|following|same|upcoming|present|that)\\s+(?:(?:fiscal|calendar)\\s+)?(?P<u>day|week|weekend|month|quarter|year|decade|century))",
+            "(?i:(?:(?P<the>the)\\s+)?(?P<rel>this\\s+past|last|this|next|past|coming|current|previous|prior|following|same|upcoming|present|that)\\s+(?:(?:fiscal|calendar)\\s+)?(?P<u>day|week|weekend|month|quarter|year|decade|century))",
             |c, _| {
                 let rel = g(c, "rel")?.to_ascii_lowercase();
+                // "this past week" is last week.
+                let rel = match rel.split_whitespace().count() {
+                    1 => rel,
+                    _ => "last".to_string(),
+                };
                 let u = g(c, "u")?;
                 let unit = Unit::parse(u)?;
                 let the = g(c, "the").is_some();
-                if rel == "past" {
-                    // "the past year": the twelve months up to now (a duration).
-                    return fixed(Dur, &duration_value(Quantity::Exact(1.0), unit));
-                }
                 if unit == Unit::Weekend {
                     let r = match rel.as_str() {
-                        "last" | "previous" | "prior" => Some(-1),
+                        "last" | "previous" | "prior" | "past" => Some(-1),
                         "next" | "coming" | "upcoming" | "following" => Some(1),
                         "this" | "current" | "that" | "same" => Some(0),
                         _ => None,
                     };
                     return Some((Date, Sem::Weekend { rel: r }));
+                }
+                if rel == "past" {
+                    // "the past year": the twelve months up to now (a duration).
+                    return fixed(Dur, &duration_value(Quantity::Exact(1.0), unit));
                 }
                 let (n, from_ref) = match rel.as_str() {
                     "last" if unit == Unit::Day => return None,
@@ -912,7 +931,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "unit_end",
-            "(?i:(?:the\\s+)?(?P<u>year|month)(?:(?:-|\\s+)?end|'s\\s+end)|(?:earlier|later)\\s+in\\s+the\\s+(?P<u2>year|month|week))",
+            "(?i:(?:the\\s+)?(?P<u>year|month)(?:(?:-|\\s+)?end|'s\\s+end)|(?:earlier|later)\\s+in\\s+the\\s+(?P<u2>year|month|week|day))",
             |c, _| {
                 Some((
                     Date,

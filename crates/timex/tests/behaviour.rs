@@ -521,3 +521,19 @@ fn halves_need_a_year() {
     // A match half is not a calendar half.
     assert!(run("They scored twice in the second half.", dct()).is_empty());
 }
+
+#[test]
+fn informal_forms() {
+    check(
+        "Markets rallied this past week.",
+        "this past week",
+        "2021-W08",
+    );
+    check("Disco ruled the 70s.", "the 70s", "197");
+    check("Sales in H1 2020 fell.", "H1 2020", "2020-H1");
+    check(
+        "Results improved later in the day.",
+        "later in the day",
+        "2021-03-02",
+    );
+}
