@@ -19,6 +19,7 @@ mod error;
 pub mod hash;
 mod nn;
 pub mod parity;
+mod pychar;
 mod rules;
 mod symbols;
 mod tb;

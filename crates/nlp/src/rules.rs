@@ -118,7 +118,7 @@ fn parse_pred(v: &Value) -> Result<Pred, NlpError> {
 
 /// Python's `str.isalpha` for a whole string.
 fn py_isalpha(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(char::is_alphabetic)
+    !s.is_empty() && s.chars().all(crate::pychar::isalpha)
 }
 
 impl Rules {

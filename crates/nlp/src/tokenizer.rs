@@ -58,7 +58,7 @@ thread_local! {
 
 /// Python's `str.isspace` for one character.
 pub fn py_isspace(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+    crate::pychar::isspace(c)
 }
 
 /// Rewrites a Python `re` pattern into fancy-regex syntax: `\uXXXX`/`\UXXXXXXXX` escapes

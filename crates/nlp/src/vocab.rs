@@ -4,6 +4,7 @@
 
 use crate::error::NlpError;
 use crate::hash::string_id;
+use crate::pychar;
 use crate::thinc::key_str;
 use crate::tokenizer::py_isspace;
 use rmpv::Value;
@@ -101,9 +102,9 @@ pub fn word_shape(text: &str) -> String {
     let mut last = None;
     let mut seq = 0;
     for c in text.chars() {
-        let sc = if c.is_alphabetic() {
-            if c.is_uppercase() { 'X' } else { 'x' }
-        } else if c.is_numeric() {
+        let sc = if pychar::isalpha(c) {
+            if pychar::isupper(c) { 'X' } else { 'x' }
+        } else if pychar::isdigit(c) {
             'd'
         } else {
             c
@@ -202,5 +203,8 @@ mod tests {
         assert_eq!(word_shape("3.5bn"), "d.dxx");
         assert_eq!(word_shape("U.S."), "X.X.");
         assert_eq!(word_shape("1,000,000"), "d,ddd,ddd");
+        // Python's isdigit: superscripts are digits, vulgar fractions are not.
+        assert_eq!(word_shape("2½"), "d½");
+        assert_eq!(word_shape("m²"), "xd");
     }
 }
