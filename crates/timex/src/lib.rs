@@ -236,8 +236,7 @@ impl TimexTagger {
                             .any(|p| inner.starts_with(p))
                             && (inner.ends_with("year") || inner.ends_with("month"))
                     } else {
-                        // "over the past two years": "over" is a preposition there.
-                        !(re.as_str() == self.mod_prefix.as_str() && inner.starts_with("the "))
+                        true
                     };
                     if keep {
                         span.0 = lo + g.start();

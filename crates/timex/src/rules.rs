@@ -694,11 +694,15 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "season",
             format!(
-                "(?:(?i:(?P<rel>last|this|next|past|coming|the|early|late|mid))[\\s-]+)?(?P<s>(?i:spring|summer|autumn|fall|winter))(?:,?\\s+(?:(?i:of)\\s+)?(?P<y>{year}))?"
+                "(?:(?i:(?P<rel>this\\s+past|last|this|next|past|coming|the|early|late|mid))[\\s-]+)?(?P<s>(?i:spring|summer|autumn|fall|winter))(?:,?\\s+(?:(?i:of)\\s+)?(?P<y>{year}))?"
             ),
             |c, s| {
                 let season = season_number(g(c, "s")?)?;
-                let rel = g(c, "rel").map(|r| r.to_ascii_lowercase());
+                // "this past spring" is last spring.
+                let rel = g(c, "rel").map(|r| match r.split_whitespace().count() {
+                    1 => r.to_ascii_lowercase(),
+                    _ => "last".to_string(),
+                });
                 let y = g(c, "y").and_then(num);
                 if y.is_none() {
                     // "the fall of the Berlin Wall", "prices fall": not seasons.
@@ -931,7 +935,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "unit_end",
-            "(?i:(?:the\\s+)?(?P<u>year|month)(?:(?:-|\\s+)?end|'s\\s+end)|(?:earlier|later)\\s+in\\s+the\\s+(?P<u2>year|month|week|day))",
+            "(?i:(?:the\\s+)?(?P<u>year|month)(?:(?:-|\\s+)?end|'s\\s+end)|(?:earlier|later)\\s+in\\s+the\\s+(?P<u2>year|month|week))",
             |c, _| {
                 Some((
                     Date,

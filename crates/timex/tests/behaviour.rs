@@ -532,8 +532,13 @@ fn informal_forms() {
     check("Disco ruled the 70s.", "the 70s", "197");
     check("Sales in H1 2020 fell.", "H1 2020", "2020-H1");
     check(
-        "Results improved later in the day.",
-        "later in the day",
-        "2021-03-02",
+        "Results improved later in the year.",
+        "later in the year",
+        "2021",
+    );
+    check(
+        "Prices rose this past spring.",
+        "this past spring",
+        "2020-SP",
     );
 }
