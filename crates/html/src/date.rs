@@ -246,7 +246,9 @@ fn mdy_default(page: &Page) -> bool {
 }
 
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)date|time|publish|posted|byline|dateline|meta|entry-info|post-info|article-info|submitted|timestamp|datum|fecha")
+    // Matched at the start of a class word or of a hyphen/underscore part of one, so that
+    // "post-date" and "publishedAt" count but "validate" and "sometimes" do not.
+    Regex::new(r"(?i)(?:^|[\s_-])(?:date|time|publi|posted|byline|dateline|meta|entry-info|post-info|article-info|submitted|datum|fecha)|(?-i:[a-z](?:Date|Time))")
         .expect("valid regex")
 });
 static NOT_PUBLISHED_CLASS: LazyLock<Regex> = LazyLock::new(|| {
@@ -416,7 +418,7 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
             continue;
         }
         seen += 1;
-        if seen > 60 {
+        if seen > 150 {
             break;
         }
         // A long element is a container (meta bar with tags and share links): its date, if
@@ -689,7 +691,11 @@ fn captured_date(c: &regex::Captures, mdy: bool) -> Option<NaiveDate> {
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+    Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.+-]|$)")
+        .expect("valid regex")
+});
+static URL_DATE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:[/_.+-]|$)")
         .expect("valid regex")
 });
 
@@ -698,8 +704,13 @@ pub fn date_in_url(url: &str) -> Option<Found> {
     let path = url
         .split_once("://")
         .map_or(url, |(_, r)| r.find('/').map_or("", |i| &r[i..]));
-    let c = URL_DATE.captures(path)?;
-    let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    let date = if let Some(c) = URL_DATE.captures(path) {
+        NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?
+    } else {
+        // /2023/october/03/
+        let c = URL_DATE_NAMED.captures(path)?;
+        NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?
+    };
     Some(Found {
         date,
         iso: date.format("%Y-%m-%d").to_string(),
@@ -752,6 +763,11 @@ mod tests {
         assert_eq!(u("https://ex.com/news/2021-03-02-storm"), "2021-03-02");
         assert_eq!(u("https://ex.com/news/20210302/storm"), "2021-03-02");
         assert_eq!(u("https://ex.com/2021/03/storm"), "");
+        assert_eq!(u("https://ex.com/blog/2023/october/03/wine"), "2023-10-03");
+        assert_eq!(
+            u("https://ex.com/articles/2025-12-15+Rust+GCC"),
+            "2025-12-15"
+        );
         assert_eq!(u("https://ex.com/item/12345678"), "");
     }
 }
