@@ -591,7 +591,6 @@ pub fn rules() -> Vec<Rule> {
                     "prisoners",
                     "cases",
                     "deaths",
-                    "to",
                     "hours",
                     "days",
                     "times",
@@ -912,6 +911,25 @@ pub fn rules() -> Vec<Rule> {
                     _ => return None,
                 };
                 Some((Date, Sem::Offset { unit, n, from_ref }))
+            }
+        ),
+        rule!(
+            "reporting_year",
+            "(?i:the\\s+(?P<k>full|fiscal)\\s+year)",
+            |c, _| {
+                // Earnings reports: "sales for the full year" names the year reported on;
+                // "throughout the fiscal year" its length.
+                if g(c, "k")?.eq_ignore_ascii_case("fiscal") {
+                    return fixed(Dur, "P1Y");
+                }
+                Some((
+                    Date,
+                    Sem::Offset {
+                        unit: Unit::Year,
+                        n: 0.0,
+                        from_ref: false,
+                    },
+                ))
             }
         ),
         rule!("the_weekend", "(?i:the\\s+weekend)", |_, _| Some((
@@ -1304,11 +1322,6 @@ pub fn rules() -> Vec<Rule> {
                     | "the long term" => "FUTURE_REF",
                     _ => return None,
                 };
-                // "now" as a discourse marker after a comma-free "and" / "until" is still PRESENT_REF;
-                // "just now" likewise. Only drop "now that": a conjunction.
-                if w == "now" && s.next_word() == "that" {
-                    return None;
-                }
                 // "the current account", "electric current": not the present.
                 if w == "current"
                     && matches!(
