@@ -180,36 +180,66 @@ impl TimexTagger {
         for (i, rule) in self.rules.iter().enumerate() {
             for caps in rule.re.captures_iter(text) {
                 let m = caps.get(0).expect("group 0 always matches");
-                if m.is_empty() {
-                    continue;
-                }
                 // Whole words only: "1990" in "A1990" or "May" in "Mayor" are not timexes.
                 let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                if before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric)
-                {
+                if m.is_empty() || before.is_some_and(char::is_alphanumeric) {
                     continue;
                 }
-                let site = Site {
-                    text,
-                    start: m.start(),
-                    end: m.end(),
-                    new_start: std::cell::Cell::new(None),
-                    new_end: std::cell::Cell::new(None),
-                };
-                if let Some((kind, sem)) = (rule.build)(&caps, &site) {
-                    out.push(Candidate {
-                        start: site.new_start.get().unwrap_or(m.start()),
-                        end: site.new_end.get().unwrap_or(m.end()),
-                        rule: i,
-                        kind,
-                        sem,
-                    });
+                let after = text[m.end()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    // The greedy match ran into a word ("Tuesday night" in "Tuesday nights"):
+                    // retry without that word, once.
+                    let cut = text[..m.end()]
+                        .rfind(|c: char| !c.is_alphanumeric())
+                        .filter(|&cut| cut > m.start());
+                    if let Some(cut) = cut
+                        && let Some(caps) = rule.re.captures_at(&text[..cut], m.start())
+                        && let Some(m2) = caps.get(0)
+                        && m2.start() == m.start()
+                        && !m2.is_empty()
+                        && !text[m2.end()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    {
+                        self.push_candidate(&mut out, text, i, &caps);
+                    }
+                    continue;
                 }
+                self.push_candidate(&mut out, text, i, &caps);
             }
         }
         out
+    }
+
+    fn push_candidate(
+        &self,
+        out: &mut Vec<Candidate>,
+        text: &str,
+        rule: usize,
+        caps: &regex::Captures,
+    ) {
+        let m = caps.get(0).expect("group 0 always matches");
+        let site = Site {
+            text,
+            start: m.start(),
+            end: m.end(),
+            new_start: std::cell::Cell::new(None),
+            new_end: std::cell::Cell::new(None),
+        };
+        if let Some((kind, sem)) = (self.rules[rule].build)(caps, &site) {
+            let start = site.new_start.get().unwrap_or(m.start());
+            let end = site.new_end.get().unwrap_or(m.end());
+            if start < end {
+                out.push(Candidate {
+                    start,
+                    end,
+                    rule,
+                    kind,
+                    sem,
+                });
+            }
+        }
     }
 
     /// Widens spans over the modifiers that TimeML annotates as part of the expression.
