@@ -219,6 +219,18 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     modified.into_iter().next().map(|f| f.iso)
 }
 
+/// A date in the opening of the article text, where agency copy puts its dateline
+/// ("RAJSHAHI, Dec 20, 2025 (BSS) - ..."): the last resort when the page declares nothing.
+pub fn dateline(text: &str, latest: NaiveDate) -> Option<String> {
+    let mut end = text.len().min(200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    find_in_text_labelled(&text[..end], true)
+        .filter(|(f, update)| !update && valid(f.date, latest))
+        .map(|(f, _)| f.iso)
+}
+
 fn one_day_apart(a: NaiveDate, b: NaiveDate) -> bool {
     (a - b).num_days().abs() == 1
 }
@@ -643,13 +655,12 @@ fn find_in_text_labelled(s: &str, mdy: bool) -> Option<(Found, bool)> {
             iso: date.format("%Y-%m-%d").to_string(),
         };
         let start = c.get(0).map_or(0, |m| m.start());
-        let before = &s[..start];
-        let before = &before[before.len().saturating_sub(40)..];
-        let before = before
-            .char_indices()
-            .map(|(i, _)| i)
-            .next()
-            .map_or("", |i| &before[i..]);
+        // The 40 bytes before the date, widened to a character boundary.
+        let mut from = start.saturating_sub(40);
+        while !s.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = &s[from..start];
         if UPDATED_BEFORE.is_match(before) {
             fallback.get_or_insert((found, true));
             continue;
@@ -754,6 +765,18 @@ mod tests {
         );
         assert_eq!(t("Updated May 5, 2022", true), "2022-05-05");
         assert_eq!(t("no date here 12 apples 2021", true), "");
+        // Multi-byte text right before the date must not split a character.
+        assert_eq!(
+            t(
+                "Aktualisiert am — “ÜÖÄ” ééééééééééééééééééé 2. März 2021",
+                false
+            ),
+            "2021-03-02"
+        );
+        assert_eq!(
+            t("ééééééééééééééééééééééééééééééé 2 March 2021", true),
+            "2021-03-02"
+        );
     }
 
     #[test]

@@ -185,12 +185,13 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ar
         Some(t) => t,
         None => return Err(HtmlError::NoText),
     };
+    let published = m.published.or_else(|| date::dateline(&text, latest));
     Ok(Article {
         text,
         title: m.title,
         site_name: m.site_name,
         authors: m.authors,
-        published: m.published,
+        published,
         url: m.url,
         language: m.language,
         description: m.description,

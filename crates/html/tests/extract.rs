@@ -287,3 +287,75 @@ fn zero_time_budget_gives_up_with_an_error() {
         Err(HtmlError::TimeBudget { .. })
     ));
 }
+
+/// A small deterministic generator of messy pages: random tags, attributes, entities, dates and
+/// multi-byte text, unclosed and misnested. `extract` must never panic on any of them.
+#[test]
+fn random_messy_pages_never_panic() {
+    let pieces = [
+        "<div class=\"byline\">",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<span class=post-date>",
+        "</span>",
+        "<h1>",
+        "</h1>",
+        "<time datetime=\"2021-03-02T10:00:00+01:00\">",
+        "</time>",
+        "<a rel=author>",
+        "</a>",
+        "<script>var x = '<div>';</script>",
+        "<!-- <div> -->",
+        "<meta name=author content=\"Ann Lee\">",
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2020-01-0",
+        "}</script>",
+        "Published 2 March 2021",
+        "Updated: 3 März 2021",
+        "By Zoë Ñúñez",
+        "“quoted” — ",
+        "日本語のテキスト。",
+        "2021年3月2日",
+        "&amp;",
+        "&#x1F600;",
+        "<b><i>",
+        "</b>",
+        "<br>",
+        "é",
+        "\u{a0}",
+        "<title>Héadline | Sité</title>",
+        "<h2>Sub — head</h2>",
+        "03/02/2021",
+        "<li>",
+        "<table><tr><td>",
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..300 {
+        let n = 20 + (next() % 200) as usize;
+        let page: String = (0..n)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        let _ = extract(&page, Some("https://ex.example/2021/03/02/x"));
+        let _ = extract(&page, None);
+    }
+}
+
+#[test]
+fn agency_dateline_is_the_last_resort() {
+    let body = "<p>NORTHTOWN, Dec 20, 2025 (Wire) - Farmers in the northern district have doubled their winter \
+        vegetable output this year, officials said on Saturday, after a training scheme reached more villages.</p>"
+        .to_string()
+        + &"<p>The scheme, run by the agriculture office, teaches composting and drip irrigation to small farmers who \
+        had relied on rain alone, and lends them seed for the first season.</p>"
+            .repeat(4);
+    let html = format!("<html><body><h1>Winter harvest doubles</h1>{body}</body></html>");
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-12-20"));
+}
