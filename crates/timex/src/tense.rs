@@ -123,6 +123,17 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     {
         return Tense::Future;
     }
+    // "set to resume Monday", "is to meet on Friday": an arrangement, so the future.
+    static ARRANGED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let arranged = ARRANGED.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:set|due|is|are|poised|ready|plans?|planning|hopes?|intends?|agreed|aims?)\s+to\s+[a-z]+(?:\s+[a-z]+){0,3}\s*$",
+        )
+        .expect("arrangement pattern compiles")
+    });
+    if arranged.is_match(&tail) {
+        return Tense::Future;
+    }
     // The nearest cue to the left decides: "the dividend is payable Jan. 2" is present even
     // though "reduced" came earlier. A participle after "be" ("will be named") is no past.
     let left_words: Vec<String> = words(left).rev().take(10).collect();
