@@ -163,6 +163,16 @@ fn weekdays_follow_tense() {
         "next Thursday",
         "2021-03-04",
     );
+    check(
+        "The talks are set to resume on Monday.",
+        "Monday",
+        "2021-03-08",
+    );
+    check(
+        "Troops could arrive as early as Friday.",
+        "Friday",
+        "2021-03-05",
+    );
 }
 
 #[test]
