@@ -157,6 +157,7 @@ impl TimexTagger {
             dct: published,
             reference: None,
             last_quarter: None,
+            last_day: None,
             explicit_year: None,
         };
         chosen
@@ -316,6 +317,8 @@ struct Resolver<'a> {
     dct: Option<NaiveDate>,
     /// The last date resolved in the text: the reference time of anaphoric expressions.
     reference: Option<Point>,
+    /// The last day resolved in the text, for day-level anaphora.
+    last_day: Option<Point>,
     /// The last quarter named, with where it ended: earnings reports count from it.
     last_quarter: Option<(Point, usize)>,
     /// The last year written out in full, with where it ended.
@@ -346,6 +349,9 @@ impl Resolver<'_> {
         match out {
             Out::P(p) => {
                 self.reference = Some(p);
+                if matches!(p, Point::Day(_)) {
+                    self.last_day = Some(p);
+                }
                 // Only a quarter named as such sets the reporting period; derived ones
                 // ("a year ago" = that quarter last year) do not.
                 if matches!(sem, Sem::Quarter { .. }) {
@@ -597,6 +603,7 @@ impl Resolver<'_> {
                 let v = match out {
                     Out::P(p @ Point::Day(_)) => {
                         self.reference = Some(p);
+                        self.last_day = Some(p);
                         p.value()?
                     }
                     Out::S(s) if s.len() == 10 => s,
@@ -728,7 +735,13 @@ impl Resolver<'_> {
         {
             return Some((Out::P(q.shift(4 * n as i64)?), q.value()));
         }
-        if from_ref && let Some(r) = self.reference {
+        // A reference coarser than the unit cannot anchor it ("the following day" after "last
+        // year"): use the last day named instead, if any.
+        let reference = match self.reference {
+            Some(r) if rank(r.unit()) > rank(unit) => self.last_day,
+            r => r,
+        };
+        if from_ref && let Some(r) = reference {
             if r.unit() == unit && n.fract() == 0.0 {
                 return Some((Out::P(r.shift(n as i64)?), r.value()));
             }
@@ -756,6 +769,21 @@ impl Resolver<'_> {
         };
         let d = add_units(dct, unit, n)?;
         Some((Out::P(truncate(d, unit)), Some(PUBLISHED.into())))
+    }
+}
+
+/// Orders units from fine to coarse.
+fn rank(u: Unit) -> u8 {
+    match u {
+        Unit::Second | Unit::Minute | Unit::Hour => 0,
+        Unit::Day => 1,
+        Unit::Weekend | Unit::Week | Unit::Fortnight => 2,
+        Unit::Month => 3,
+        Unit::Quarter => 4,
+        Unit::Half => 5,
+        Unit::Year => 6,
+        Unit::Decade => 7,
+        Unit::Century => 8,
     }
 }
 
