@@ -17,13 +17,16 @@ def main():
     nlp = spacy.load(model)
     load = time.perf_counter() - t0
     t1 = time.perf_counter()
+    c1 = time.process_time()
     words = ents = 0
     for doc in nlp.pipe(texts):
         words += sum(1 for t in doc if not t.is_space)
         ents += len(doc.ents)
     secs = time.perf_counter() - t1
+    cpu = time.process_time() - c1
     print(f"spacy docs={len(texts)} words={words} ents={ents} secs={secs:.2f} "
-          f"words_per_s={words / secs:.0f} load_s={load:.2f}")
+          f"words_per_s={words / secs:.0f} cpu_s={cpu:.2f} words_per_cpu_s={words / cpu:.0f} "
+          f"load_s={load:.2f}")
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ pub struct Analysis {
 }
 
 /// Documents per unit of parallel work (and per lockstep parser batch).
-const CHUNK: usize = 32;
+const CHUNK: usize = 8;
 
 /// A document between the neural layers and assembly.
 struct Prepared {
