@@ -487,6 +487,8 @@ impl Resolver<'_> {
                                     y - 1
                                 }
                             }
+                            // "this spring" in January is the coming one.
+                            YearRef::Rel(0) if s != 3 => dct.year(),
                             YearRef::Rel(0) => y,
                             YearRef::Rel(_) => {
                                 if (s as i32) > cur {
@@ -509,7 +511,11 @@ impl Resolver<'_> {
                     YearRef::Abs(y) => *y,
                     _ => {
                         let Some(dct) = self.dct else {
-                            return Some((Out::S("XXXX-XX-XX".into()), None));
+                            let v = match name {
+                                Holiday::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+                                _ => "XXXX-XX-XX".into(),
+                            };
+                            return Some((Out::S(v), None));
                         };
                         let this = holiday_date(*name, dct.year())?;
                         match year {
@@ -670,7 +676,8 @@ impl Resolver<'_> {
             }
             _ => {
                 let d = period - cur;
-                if d * 2 > per_year {
+                // Half a year either way is a tie: news looks back.
+                if d * 2 >= per_year {
                     y - 1
                 } else if -d * 2 > per_year {
                     y + 1

@@ -551,3 +551,14 @@ fn informal_forms() {
         "2020-SP",
     );
 }
+
+#[test]
+fn seasons_and_holidays_in_january() {
+    let jan = NaiveDate::from_ymd_opt(2018, 1, 21);
+    assert_eq!(
+        one("Elections are scheduled for this spring.", jan).1,
+        "2018-SP"
+    );
+    assert_eq!(one("Christmas passed quietly.", jan).1, "2017-12-25");
+    assert_eq!(one("Christmas passed quietly.", None).1, "XXXX-12-25");
+}
