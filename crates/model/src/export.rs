@@ -25,6 +25,8 @@ pub struct ExportDoc {
     pub authors: Vec<String>,
     pub published: Option<String>,
     pub language: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub dateline: Option<String>,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub duplicate_of: Option<String>,
@@ -132,6 +134,7 @@ impl ExportDoc {
             authors: doc.authors.clone(),
             published: doc.published.clone(),
             language: doc.language.clone(),
+            dateline: doc.dateline.clone(),
             text: doc.text.clone(),
             duplicate_of: doc.duplicate_of.clone(),
             sentences: doc

@@ -88,8 +88,10 @@ pub struct Doc {
     pub authors: Vec<String>,
     /// Publication date or date-time, ISO 8601 (`YYYY-MM-DD` or full).
     pub published: Option<String>,
-    /// ISO 639-1 code, or `None` when the detector was not confident.
+    /// ISO 639-1 code, or `None` when the detector was not confident either way.
     pub language: Option<String>,
+    /// The place of a dateline (`VIENNA —`), when the input had one.
+    pub dateline: Option<String>,
     /// The analysed text. Never modified after ingest: every offset refers to it.
     pub text: String,
     /// When this document is an exact or near copy of an earlier one, that one's id.
@@ -114,6 +116,7 @@ impl Doc {
             authors: Vec::new(),
             published: None,
             language: None,
+            dateline: None,
             text,
             duplicate_of: None,
             sentences: Vec::new(),
@@ -130,9 +133,10 @@ impl Doc {
         NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok()
     }
 
-    /// Whether English models should run on this document.
+    /// Whether English models should run on this document: detected as English, or too short or
+    /// mixed for the detector to say (such text is analysed rather than silently dropped).
     pub fn is_english(&self) -> bool {
-        matches!(self.language.as_deref(), Some("en"))
+        matches!(self.language.as_deref(), None | Some("en"))
     }
 }
 

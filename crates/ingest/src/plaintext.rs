@@ -1,0 +1,313 @@
+//! Cleaning of copy-pasted articles (plain text and Markdown).
+//!
+//! People save articles by selecting a page and pasting it: the headline comes first, then a
+//! date line or a byline, the body, and around it whatever the site printed — "Skip to main
+//! content", share buttons, newsletter boxes, "Read more:" links, comment counts, breadcrumbs,
+//! copyright and photo credits. This module drops that furniture from the analysed text and keeps
+//! what it said as metadata (title, date, authors, outlet, dateline). Each rule is a whole-line
+//! decision: a line is either furniture or article text, so article sentences are never cut.
+
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexSet};
+
+use crate::dates::find_date;
+
+/// What cleaning found: the body to analyse and the metadata the furniture carried.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaned {
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+    pub dateline: Option<String>,
+    /// Paragraphs separated by a blank line.
+    pub body: String,
+}
+
+struct Rules {
+    furniture: RegexSet,
+    credit: Regex,
+    byline: Regex,
+    published_by: Regex,
+    copyright: Regex,
+    dateline: Regex,
+    date_words: Regex,
+    md_link: Regex,
+    md_emphasis: Regex,
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| Rules {
+        // Each pattern matches a whole trimmed line, case-insensitively.
+        furniture: RegexSet::new([
+            r"(?i)^(skip|jump) to (the )?(main )?(content|navigation|article)\b.*$",
+            r"(?i)^skip navigation$",
+            r"(?i)^((share|tweet|email|e-mail|print|save|copy link|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|flipboard)(\s+(this|the)\s+(article|story|page))?\s*[|•·,/]?\s*)+$",
+            r"(?i)^share (this|the) (article|story|page|on \w+).{0,40}$",
+            r"(?i)^(sign up|subscribe|register)\b.{0,140}$",
+            r"(?i)^.{0,80}\bnewsletters?\b.{0,80}$",
+            r"(?i)^(read more|read also|also read|see also|related( articles| stories| coverage)?|more on this( story)?|recommended( for you)?|most (read|popular|viewed)|trending( now)?|you may also like|further reading|watch|listen)\s*(:|\||-|–|—|$).{0,200}$",
+            r"(?i)^(advertisement|advert|sponsored( content)?|ad|promoted|paid content|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*)$",
+            r"(?i)^(\d+|no)\s+comments?$",
+            r"(?i)^(view|show|load|read|see|join|post|add|leave) (\d+ |all |the )?(a )?(comments?|replies|conversation|discussion)\b.{0,40}$",
+            r"(?i)^comments?(\s*\(\d+\))?$",
+            r"(?i)^(follow us|like us|download (our|the) app|get the app|listen to (this|the) (article|story)|\d+\s*(min|minute)s?\s+read|reading time\b.*|back to top|print this (page|article)|click here\b.*|open in app|log ?in|sign ?in|menu|search|close|cookies?\b.{0,120}|we use cookies\b.*|accept( all)?( cookies)?)$",
+            r"(?i)^(tags?|topics?|filed under|categories|category)\s*:.{0,200}$",
+            r"(?i)^(all rights reserved|reporting by|editing by)\.?$",
+        ])
+        .unwrap(),
+        credit: Regex::new(r"(?i)^(\(?\s*(photo|image|picture|photograph|file photo|illustration|video|graphic)s?\s*(credit|source|caption)?\s*(:|by\b|©)|image (caption|source)\b|credit\s*:).{0,200}$|^.{0,160}\((photo|image)s?\s*(by|:)?[^)]*/[^)]*\)$|^.{0,160}/\s*(AFP|Reuters|AP|Getty Images|EPA|Anadolu|Xinhua|Bloomberg)( via Getty Images)?\)?$").unwrap(),
+        byline: Regex::new(r"^(?i:by|written by|words by)\s+(.{2,160})$").unwrap(),
+        published_by: Regex::new(r"(?i)^(published|posted|first published|last updated|updated|source)\s*(by|on|in|:|at)?\s*(.*)$").unwrap(),
+        copyright: Regex::new(r"(?i)^(©|\(c\)|copyright\b)\s*(©)?\s*(\d{4}(\s*[-–]\s*\d{4})?)?\s*(.*?)\s*(\.?\s*all rights reserved\.?)?$").unwrap(),
+        dateline: Regex::new(r"^([A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,40})?)\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s*").unwrap(),
+        date_words: Regex::new(r"(?i)\b(published|posted|updated|last|first|on|at|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|gmt|utc|bst|est|edt|cet|cest|pst|pdt|am|pm|a\.m\.|p\.m\.|\d{1,2}[:.]\d{2}|\d+)\b|[|,:\-–—•·()]").unwrap(),
+        md_link: Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap(),
+        md_emphasis: Regex::new(r"(\*\*|__)(.+?)(\*\*|__)").unwrap(),
+    })
+}
+
+/// Cleans one copy-pasted article.
+pub fn clean(text: &str, markdown: bool) -> Cleaned {
+    let r = rules();
+    let mut out = Cleaned::default();
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    // Lines that survive, as (text, blank-line-before) so paragraphs can be rebuilt.
+    let mut kept: Vec<(String, bool)> = Vec::new();
+    let mut gap = false;
+    let mut md_heading_title = None;
+    for raw in normalised.lines() {
+        let mut line = raw.trim().replace('\u{a0}', " ");
+        if markdown {
+            if let Some(h) = line.strip_prefix('#') {
+                let h = h.trim_start_matches('#').trim().to_string();
+                if md_heading_title.is_none() && kept.is_empty() {
+                    md_heading_title = Some(h);
+                    continue;
+                }
+                line = h;
+            }
+            line = line.trim_start_matches('>').trim().to_string();
+            line = r.md_link.replace_all(&line, "$1").into_owned();
+            line = r.md_emphasis.replace_all(&line, "$2").into_owned();
+            if line.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ')) {
+                line.clear();
+            }
+        }
+        if line.is_empty() {
+            gap = true;
+            continue;
+        }
+        if r.furniture.is_match(&line) || r.credit.is_match(&line) || is_navigation(&line) {
+            continue;
+        }
+        if let Some(c) = r.copyright.captures(&line) {
+            if out.outlet.is_none() {
+                let owner = c.get(5).map_or("", |m| m.as_str()).trim_end_matches('.').trim();
+                if !owner.is_empty() && owner.len() < 80 {
+                    out.outlet = Some(owner.to_string());
+                }
+            }
+            continue;
+        }
+        if line.len() <= 120 && let Some(c) = r.published_by.captures(&line) {
+            let rest = c.get(3).map_or("", |m| m.as_str()).trim();
+            if let Some((d, range)) = find_date(rest) {
+                if out.published.is_none() {
+                    out.published = Some(d.format("%Y-%m-%d").to_string());
+                }
+                let rest = format!("{}{}", &rest[..range.start], &rest[range.end..]);
+                let by = rest.trim().trim_matches(|c: char| !c.is_alphanumeric());
+                let by = by.strip_suffix(" on").or_else(|| by.strip_suffix(" at")).unwrap_or(by).trim();
+                if by.len() > 2 && out.outlet.is_none() && c[2].eq_ignore_ascii_case("by") {
+                    out.outlet = Some(by.to_string());
+                }
+                continue;
+            }
+            if c.get(2).is_some_and(|m| m.as_str().eq_ignore_ascii_case("by")) && !rest.is_empty() {
+                if out.outlet.is_none() && rest.len() < 80 {
+                    out.outlet = Some(rest.trim_end_matches('.').to_string());
+                }
+                continue;
+            }
+        }
+        if is_date_line(&line) {
+            if out.published.is_none()
+                && let Some((d, _)) = find_date(&line)
+            {
+                out.published = Some(d.format("%Y-%m-%d").to_string());
+            }
+            continue;
+        }
+        if let Some(c) = r.byline.captures(&line)
+            && let Some(names) = parse_byline(&c[1])
+        {
+            out.authors.extend(names);
+            continue;
+        }
+        kept.push((line, gap));
+        gap = false;
+    }
+
+    // The headline: a Markdown heading, or the first line when it reads like one.
+    let mut start = 0;
+    if let Some(h) = md_heading_title {
+        out.title = Some(h);
+    } else if let Some((first, _)) = kept.first()
+        && looks_like_headline(first)
+        && kept.len() > 1
+    {
+        out.title = Some(first.clone());
+        start = 1;
+    }
+
+    // A dateline on a line of its own is dropped; one that opens the first paragraph is kept in
+    // the text (it is part of the sentence) and recorded.
+    if let Some((line, _)) = kept.get(start) {
+        if let Some(c) = r.dateline.captures(line) {
+            let place = c[1].trim().trim_end_matches(',').to_string();
+            if place.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !place.contains("  ") {
+                out.dateline = Some(place);
+                if c.get(0).unwrap().end() == line.len() {
+                    start += 1;
+                }
+            }
+        }
+    }
+
+    let mut body = String::new();
+    let mut prev_len = 0usize;
+    for (i, (line, gap_before)) in kept[start.min(kept.len())..].iter().enumerate() {
+        if i > 0 {
+            // Hard-wrapped paragraphs: a long line without closing punctuation goes on.
+            let wrapped = !gap_before && prev_len >= 50 && !ends_sentence(&body);
+            body.push_str(if wrapped { " " } else { "\n\n" });
+        }
+        body.push_str(line);
+        prev_len = line.len();
+    }
+    out.body = body;
+    out
+}
+
+/// Breadcrumbs and menus: short segments joined by separators ("Home | World | Middle East",
+/// "News › Politics"), with no sentence punctuation.
+fn is_navigation(line: &str) -> bool {
+    let segments: Vec<&str> = line.split(['|', '›', '»', '>', '•', '·']).map(str::trim).collect();
+    segments.len() >= 3
+        && line.len() <= 160
+        && segments.iter().all(|s| s.split_whitespace().count() <= 4 && !s.ends_with(['.', '?', '!']))
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')', ']'])
+}
+
+fn looks_like_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=30).contains(&words) && line.len() <= 220 && !line.ends_with(['.', ',', ';'])
+}
+
+/// A line that is only a date (with weekday, time, zone and labels around it).
+fn is_date_line(line: &str) -> bool {
+    if line.len() > 100 {
+        return false;
+    }
+    let Some((_, range)) = find_date(line) else {
+        return false;
+    };
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    let rest = rules().date_words.replace_all(&rest, " ");
+    rest.split_whitespace().count() == 0
+}
+
+/// Names from a byline ("Jane Doe and John Roe, Vienna correspondent"): capitalised words only,
+/// roles and outlets after a comma or bar dropped.
+fn parse_byline(s: &str) -> Option<Vec<String>> {
+    let main = s.split(['|', '—', '–']).next()?.trim();
+    let mut names = Vec::new();
+    for part in main.split(" and ").flat_map(|p| p.split(" & ")).flat_map(|p| p.split(", ")) {
+        let part = part.trim().trim_end_matches('.');
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let is_name = (1..=4).contains(&words.len())
+            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+        if is_name {
+            names.push(part.to_string());
+        } else if names.is_empty() {
+            return None;
+        } else {
+            break; // a role or an outlet follows the names
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "Skip to main content
+Home | World | Middle East
+
+Envoys report progress at Vienna nuclear talks
+
+By Anna Lindqvist and Karim Haddad, Vienna correspondents
+April 7, 2021
+
+Share this article
+
+VIENNA — Diplomats said on Wednesday that talks on reviving the 2015 nuclear agreement had made
+progress, though major gaps remained.
+
+Sign up for our Morning Briefing newsletter
+
+\"We are on the right track,\" one envoy told reporters.
+Read more: What the 2015 deal promised
+Advertisement
+Photo: Maria Keller / AFP
+
+The talks resume next week.
+
+12 comments
+© 2021 The Danube Ledger. All rights reserved.
+";
+
+    #[test]
+    fn furniture_is_dropped_and_metadata_kept() {
+        let c = clean(PAGE, false);
+        assert_eq!(c.title.as_deref(), Some("Envoys report progress at Vienna nuclear talks"));
+        assert_eq!(c.published.as_deref(), Some("2021-04-07"));
+        assert_eq!(c.authors, vec!["Anna Lindqvist", "Karim Haddad"]);
+        assert_eq!(c.outlet.as_deref(), Some("The Danube Ledger"));
+        assert_eq!(c.dateline.as_deref(), Some("VIENNA"));
+        assert_eq!(
+            c.body,
+            "VIENNA — Diplomats said on Wednesday that talks on reviving the 2015 nuclear agreement had made progress, though major gaps remained.\n\n\"We are on the right track,\" one envoy told reporters.\n\nThe talks resume next week."
+        );
+    }
+
+    #[test]
+    fn breadcrumbs_survive_only_when_they_are_prose() {
+        let c = clean("Title of the story here\n\nShare prices fell 3% on Tuesday after the talks stalled.\n", false);
+        assert_eq!(c.body, "Share prices fell 3% on Tuesday after the talks stalled.");
+    }
+
+    #[test]
+    fn markdown_heading_and_links() {
+        let c = clean("# Talks stall in Vienna\n\nPublished by Gulf Monitor on 9 April 2021\n\nThe [IAEA](https://example.org) said **nothing** new.\n", true);
+        assert_eq!(c.title.as_deref(), Some("Talks stall in Vienna"));
+        assert_eq!(c.published.as_deref(), Some("2021-04-09"));
+        assert_eq!(c.outlet.as_deref(), Some("Gulf Monitor"));
+        assert_eq!(c.body, "The IAEA said nothing new.");
+    }
+
+    #[test]
+    fn a_first_line_that_is_a_sentence_is_not_a_title() {
+        let c = clean("The talks resumed on Tuesday.\n\nNo deal is expected.\n", false);
+        assert_eq!(c.title, None);
+        assert_eq!(c.body, "The talks resumed on Tuesday.\n\nNo deal is expected.");
+    }
+}
