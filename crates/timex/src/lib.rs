@@ -158,6 +158,7 @@ impl TimexTagger {
             reference: None,
             last_quarter: None,
             last_day: None,
+            reference_end: 0,
             explicit_year: None,
         };
         chosen
@@ -317,6 +318,8 @@ struct Resolver<'a> {
     dct: Option<NaiveDate>,
     /// The last date resolved in the text: the reference time of anaphoric expressions.
     reference: Option<Point>,
+    /// Where the reference time was written (its end).
+    reference_end: usize,
     /// The last day resolved in the text, for day-level anaphora.
     last_day: Option<Point>,
     /// The last quarter named, with where it ended: earnings reports count from it.
@@ -349,6 +352,7 @@ impl Resolver<'_> {
         match out {
             Out::P(p) => {
                 self.reference = Some(p);
+                self.reference_end = end;
                 if matches!(p, Point::Day(_)) {
                     self.last_day = Some(p);
                 }
@@ -364,6 +368,26 @@ impl Resolver<'_> {
             }
             Out::S(s) => (Some(s), anchor),
         }
+    }
+
+    /// Whether `to` is in the sentence of `from` or the next one: at most one sentence end (a
+    /// stop, then space, then a capital) and no paragraph break lies between.
+    fn near_sentence(&self, from: usize, to: usize) -> bool {
+        let Some(between) = self.text.get(from.min(to)..to) else {
+            return false;
+        };
+        if between.contains('\n') {
+            return false;
+        }
+        let b = between.as_bytes();
+        let ends = (0..b.len().saturating_sub(2))
+            .filter(|&i| {
+                matches!(b[i], b'.' | b'!' | b'?')
+                    && b[i + 1] == b' '
+                    && b[i + 2].is_ascii_uppercase()
+            })
+            .count();
+        ends <= 1
     }
 
     /// A year written nearby, which outranks the publication year for "in June".
@@ -574,8 +598,11 @@ impl Resolver<'_> {
                 };
                 (Out::P(this.shift(shift)?), published())
             }
+            // Only a day named in this sentence or the last sets the day of a bare clock time.
             Sem::StoryDay => match (self.reference, self.dct) {
-                (Some(r @ Point::Day(_)), _) => (Out::P(r), r.value()),
+                (Some(r @ Point::Day(_)), _) if self.near_sentence(self.reference_end, start) => {
+                    (Out::P(r), r.value())
+                }
                 (_, Some(d)) => (Out::P(Point::Day(d)), published()),
                 (_, None) => (Out::S("XXXX-XX-XX".into()), None),
             },

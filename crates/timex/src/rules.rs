@@ -386,7 +386,8 @@ pub fn rules() -> Vec<Rule> {
     let wd = WEEKDAY_RE;
     let n = NUM_RE;
     let unit = UNIT_RE;
-    let year = "(?:1[0-9]\\d\\d|20\\d\\d)";
+    // Years from 1200: smaller four-digit numbers are rarely years in news.
+    let year = "(?:1[2-9]\\d\\d|20\\d\\d)";
     vec![
         rule!(
             "iso_date",
@@ -1069,7 +1070,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "clock",
             format!(
-                "(?:(?P<h>\\d{{1,2}})(?:[:.](?P<mi>\\d{{2}}))?\\s*(?P<ap>(?i:a\\.m\\.?|p\\.m\\.?|am|pm))|(?P<named>(?i:noon|midnight|midday))|(?P<h24>\\d{{1,2}}):(?P<mi24>\\d{{2}})\\s+(?:{TZ}))(?:\\s+{TZ})?(?:,?\\s+(?:(?P<dref>{DATE_REF})|(?P<dwd>{wd})|(?P<dmon>{month})\\s+(?P<dday>\\d{{1,2}})))?"
+                "(?:(?P<h>\\d{{1,2}})(?:[:.](?P<mi>\\d{{2}}))?\\s*(?P<ap>(?i:a\\.m\\.?|p\\.m\\.?|am|pm))|(?P<named>(?i:noon|midnight|midday))|(?P<h24>\\d{{1,2}}):?(?P<mi24>\\d{{2}})\\s+(?:{TZ}))(?:\\s+{TZ})?(?:,?\\s+(?:(?P<dref>{DATE_REF})|(?P<dwd>{wd})|(?P<dmon>{month})\\s+(?P<dday>\\d{{1,2}})))?"
             ),
             |c, s| {
                 let (h, mi) = if let Some(named) = g(c, "named") {

@@ -562,3 +562,19 @@ fn seasons_and_holidays_in_january() {
     assert_eq!(one("Christmas passed quietly.", jan).1, "2017-12-25");
     assert_eq!(one("Christmas passed quietly.", None).1, "XXXX-12-25");
 }
+
+#[test]
+fn wire_service_clock_times() {
+    let all = run("Shares gained 1.2% by 1030 GMT.", dct());
+    assert_eq!(
+        all,
+        vec![(
+            "1030 GMT".into(),
+            TimexType::Time,
+            "2021-03-02T10:30".into()
+        )]
+    );
+    // A day named two sentences earlier no longer sets the day of a bare clock time.
+    let text = "The period ended on Dec. 31. Many left. Others stayed. He spoke at 5pm.";
+    assert_eq!(run(text, dct()).last().unwrap().2, "2021-03-02T17:00");
+}
