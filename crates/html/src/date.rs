@@ -216,7 +216,34 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     if let Some(f) = url_date {
         return Some(f.iso);
     }
-    modified.into_iter().next().map(|f| f.iso)
+    if let Some(m) = modified.into_iter().next() {
+        return Some(m.iso);
+    }
+    page_text_date(page, latest)
+}
+
+/// Last resort: the first full date anywhere in the page's visible text. Right about half the
+/// time on pages that reach this point, which beats no date for a timeline.
+fn page_text_date(page: &Page, latest: NaiveDate) -> Option<String> {
+    let body = page.doc.body()?;
+    let mut text = String::new();
+    for n in body.descendants_it().filter(|n| n.is_text()) {
+        let parent = n.parent().and_then(|p| p.node_name()).unwrap_or_default();
+        if matches!(
+            &*parent,
+            "script" | "style" | "noscript" | "template" | "svg"
+        ) {
+            continue;
+        }
+        text.push_str(&n.text());
+        text.push(' ');
+        if text.len() > 20_000 {
+            break;
+        }
+    }
+    find_in_text_labelled(&text, mdy_default(page))
+        .filter(|(f, _)| valid(f.date, latest))
+        .map(|(f, _)| f.iso)
 }
 
 /// A date in the opening of the article text, where agency copy puts its dateline
