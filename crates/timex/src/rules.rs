@@ -604,7 +604,60 @@ pub fn rules() -> Vec<Rule> {
                 {
                     return None;
                 }
-                if g(c, "lead").is_none() && s.prev_word() == "about" {
+                // Labels and addresses: "Room 1950", "Flight 1549", "1600 Main Street".
+                const LABELS: &[&str] = &[
+                    "about",
+                    "room",
+                    "route",
+                    "flight",
+                    "no",
+                    "number",
+                    "highway",
+                    "interstate",
+                    "page",
+                    "article",
+                    "section",
+                    "model",
+                    "apollo",
+                    "windows",
+                    "suite",
+                    "unit",
+                    "bus",
+                    "train",
+                    "gate",
+                    "resolution",
+                    "code",
+                    "box",
+                    "platform",
+                    "exit",
+                ];
+                const STREETS: &[&str] = &[
+                    "street",
+                    "st",
+                    "avenue",
+                    "ave",
+                    "road",
+                    "rd",
+                    "boulevard",
+                    "blvd",
+                    "lane",
+                    "drive",
+                    "way",
+                    "place",
+                    "square",
+                ];
+                if g(c, "lead").is_none()
+                    && (LABELS.contains(&s.prev_word().as_str())
+                        || STREETS.contains(
+                            &s.text[s.end..]
+                                .split_whitespace()
+                                .nth(1)
+                                .unwrap_or("")
+                                .trim_end_matches(['.', ','])
+                                .to_ascii_lowercase()
+                                .as_str(),
+                        ))
+                {
                     return None;
                 }
                 Some((Date, Sem::Abs(Point::Year(y))))

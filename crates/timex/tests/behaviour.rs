@@ -578,3 +578,18 @@ fn wire_service_clock_times() {
     let text = "The period ended on Dec. 31. Many left. Others stayed. He spoke at 5pm.";
     assert_eq!(run(text, dct()).last().unwrap().2, "2021-03-02T17:00");
 }
+
+#[test]
+fn numbers_that_are_labels_not_years() {
+    for text in [
+        "She lives at 1600 Main Street.",
+        "Room 1950 was booked.",
+        "Flight 1549 landed safely.",
+    ] {
+        assert!(
+            run(text, dct()).is_empty(),
+            "{text:?} gave {:?}",
+            run(text, dct())
+        );
+    }
+}
