@@ -42,8 +42,6 @@ mod lexicon;
 pub mod rules;
 mod tense;
 
-pub use tense::Tense;
-
 use calendar::{Point, add_units, truncate};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use dossier_model::{Span, Timex, TimexType};
@@ -52,7 +50,7 @@ use regex::Regex;
 use rules::{Holiday, Rule, Sem, Site, YearRef};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
-use tense::tense_at;
+use tense::{Tense, tense_at};
 
 /// A publication date string that could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -1376,6 +1376,10 @@ pub fn rules() -> Vec<Rule> {
                     | "the long term" => "FUTURE_REF",
                     _ => return None,
                 };
+                // "Now, he says..." opening a sentence is a discourse marker.
+                if c.get(0)?.as_str() == "Now" && s.next_char() == Some(',') {
+                    return None;
+                }
                 // "the current account", "electric current": not the present.
                 if w == "current"
                     && matches!(
