@@ -1395,9 +1395,16 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "set_every",
             format!(
-                "(?i:(?:every|each|per)\\s+(?P<other>other\\s+)?(?:(?P<n>{n})\\s+)?(?P<u>second|minute|hour|day|week|weekend|month|quarter|year|decade|seconds|minutes|hours|days|weeks|months|quarters|years|decades|(?P<part>morning|afternoon|evening|night)))|(?i:every|each)\\s+(?P<wd>{wd})"
+                "(?i:(?:every|each|per)\\s+(?P<other>other\\s+)?(?:(?P<n>{n})\\s+)?(?P<u>second|minute|hour|day|week|weekend|month|quarter|year|decade|seconds|minutes|hours|days|weeks|months|quarters|years|decades|(?P<part>morning|afternoon|evening|night)))|(?i:every|each)\\s+(?:(?P<wd>{wd})|(?P<mon>{MONTH_ALONE_RE})|(?P<sea>(?i:spring|summer|autumn|fall|winter)))"
             ),
             |c, _| {
+                if let Some(m) = g(c, "mon") {
+                    return fixed(Set, &format!("XXXX-{:02}", lexicon::month_number(m)?));
+                }
+                if let Some(w) = g(c, "sea") {
+                    let v = Point::Season(2000, season_number(w)?).value()?;
+                    return fixed(Set, &format!("XXXX{}", &v[4..]));
+                }
                 if let Some(w) = g(c, "wd") {
                     return fixed(Set, &format!("XXXX-WXX-{}", lexicon::weekday_number(w)?));
                 }

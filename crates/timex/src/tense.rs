@@ -21,12 +21,9 @@ const FUTURE: &[&str] = &[
     "expected",
     "expects",
     "plans",
-    "planned",
     "planning",
     "upcoming",
     "next",
-    "until",
-    "till",
     "effective",
     "would",
     "could",
@@ -64,7 +61,6 @@ const NOT_PAST: &[&str] = &[
     "united",
     "expected",
     "scheduled",
-    "planned",
     "hundred",
 ];
 
@@ -171,7 +167,7 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         Some(i) => &right[..i],
         None => right,
     };
-    for w in words(right).take(6) {
+    for w in words(right).take(10) {
         match classify(&w) {
             Some(Tense::Present) => found_present = true,
             Some(t) => return t,

@@ -593,3 +593,13 @@ fn numbers_that_are_labels_not_years() {
         );
     }
 }
+
+#[test]
+fn recurring_months_and_seasons() {
+    let all = run("The fair opens each July.", dct());
+    assert_eq!(
+        all,
+        vec![("each July".into(), TimexType::Set, "XXXX-07".into())]
+    );
+    assert_eq!(one("Floods return every spring.", dct()).1, "XXXX-SP");
+}
