@@ -771,6 +771,11 @@ pub fn rules() -> Vec<Rule> {
                         return None;
                     }
                 }
+                // "in winter", with neither article nor year, is the season in general.
+                if y.is_none() && rel.is_none() {
+                    let v = Point::Season(2000, season).value()?;
+                    return fixed(Date, &format!("XXXX{}", &v[4..]));
+                }
                 let year = match (y, rel.as_deref().and_then(rel_word)) {
                     (Some(y), _) => YearRef::Abs(y),
                     (None, Some(r)) => YearRef::Rel(r),

@@ -603,3 +603,9 @@ fn recurring_months_and_seasons() {
     );
     assert_eq!(one("Floods return every spring.", dct()).1, "XXXX-SP");
 }
+
+#[test]
+fn a_season_in_general() {
+    assert_eq!(one("Roads close in winter.", dct()).1, "XXXX-WI");
+    assert_eq!(one("Roads closed in the winter.", dct()).1, "2020-WI");
+}
