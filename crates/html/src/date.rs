@@ -269,14 +269,7 @@ fn valid(d: NaiveDate, latest: NaiveDate) -> bool {
 /// Whether ambiguous numeric dates (03/02/2021) read month first: American English pages do;
 /// the rest of the world reads day first.
 fn mdy_default(page: &Page) -> bool {
-    let lang = page
-        .doc
-        .select("html")
-        .nodes()
-        .first()
-        .and_then(|n| n.attr("lang"))
-        .map(|s| s.to_ascii_lowercase());
-    match lang.as_deref() {
+    match page.html_lang.as_deref() {
         Some(l) if l.starts_with("en-us") || l == "en" => true,
         Some(l) if l.starts_with("en") => false,
         Some(_) => false,
@@ -640,16 +633,18 @@ fn month(name: &str) -> Option<u32> {
 
 const MONTH_RE: &str = r"jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|février|mar(?:ch|s|zo|ço)?|märz|maart|apr(?:il|ile)?|avril|abril|may|mayo|mai|maggio|maio|june?|juni|juin|junio|giugno|junho|july?|juli|juillet|julio|luglio|julho|aug(?:ust|ustus)?|août|agosto|sep(?:t(?:ember)?)?|septembre|septiembre|setiembre|settembre|setembro|oct(?:ober)?|oktober|octobre|octubre|ottobre|outubro|nov(?:ember)?|novembre|noviembre|novembro|dec(?:ember)?|dezember|décembre|diciembre|dicembre|dezembro|enero|febrero|gennaio|febbraio|januari|februari|janeiro|fevereiro|janvier";
 
+// ASCII word boundaries: a Unicode `\b` keeps the regex engine off its fast DFA, and these
+// patterns run over whole page texts.
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m1 = format!("(?P<m1>{MONTH_RE})");
     let m2 = format!("(?P<m2>{MONTH_RE})");
     let pat = format!(
         r"(?xi)
-        \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?{m1}\.?,?\s*(?:de\s+)?(?P<y1>(?:19|20)\d{{2}})\b
-      | \b{m2}\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{{2}})\b
-      | \b(?P<y3>(?:19|20)\d{{2}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?:\b|T)
-      | \b(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})[-/.](?P<y4>(?:19|20)\d{{2}})\b
-      | \b(?P<y5>(?:19|20)\d{{2}})年(?P<m5>\d{{1,2}})月(?P<d5>\d{{1,2}})日",
+        (?-u:\b)(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?{m1}\.?,?\s*(?:de\s+)?(?P<y1>(?:19|20)\d{{2}})(?-u:\b)
+      | (?-u:\b){m2}\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{{2}})(?-u:\b)
+      | (?-u:\b)(?P<y3>(?:19|20)\d{{2}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?:(?-u:\b)|T)
+      | (?-u:\b)(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})[-/.](?P<y4>(?:19|20)\d{{2}})(?-u:\b)
+      | (?-u:\b)(?P<y5>(?:19|20)\d{{2}})年(?P<m5>\d{{1,2}})月(?P<d5>\d{{1,2}})日",
     );
     Regex::new(&pat).expect("valid regex")
 });

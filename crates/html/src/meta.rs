@@ -31,6 +31,9 @@ pub struct Page<'a> {
     pub ld: Vec<Value>,
     pub url: Option<&'a str>,
     heading_text: std::cell::OnceCell<Option<(String, usize)>>,
+    canonical: std::cell::OnceCell<Option<String>>,
+    /// `<html lang>` (or `xml:lang`), lower case.
+    pub html_lang: Option<String>,
 }
 
 /// JSON-LD types whose dates, authors and headline describe the article itself.
@@ -88,12 +91,21 @@ impl<'a> Page<'a> {
                 flatten_ld(v, &mut ld, 0);
             }
         }
+        let html_lang = doc
+            .root()
+            .descendants_it()
+            .find(|n| n.is_element())
+            .filter(|n| n.node_name().as_deref() == Some("html"))
+            .and_then(|n| n.attr("lang").or_else(|| n.attr("xml:lang")))
+            .map(|s| s.trim().to_ascii_lowercase());
         Page {
             doc,
             metas,
             ld,
             url,
             heading_text: std::cell::OnceCell::new(),
+            canonical: std::cell::OnceCell::new(),
+            html_lang,
         }
     }
 
@@ -930,6 +942,12 @@ fn clean_names<'s>(
 
 /// `<link rel=canonical>`, then `og:url`, resolved against the page URL; else the page URL.
 fn canonical_url(page: &Page) -> Option<String> {
+    page.canonical
+        .get_or_init(|| find_canonical_url(page))
+        .clone()
+}
+
+fn find_canonical_url(page: &Page) -> Option<String> {
     let link = page
         .doc
         .select(r#"link[rel~="canonical" i]"#)
@@ -961,14 +979,9 @@ fn canonical_url(page: &Page) -> Option<String> {
 
 /// `<html lang>`, then Content-Language and language meta tags, then `og:locale`.
 fn language(page: &Page) -> Option<String> {
-    let html_lang = page
-        .doc
-        .select("html")
-        .nodes()
-        .first()
-        .and_then(|n| n.attr("lang").or_else(|| n.attr("xml:lang")));
-    let cands = html_lang
-        .map(|s| s.to_string())
+    let cands = page
+        .html_lang
+        .clone()
         .into_iter()
         .chain(
             page.meta_all(&[
