@@ -127,12 +127,12 @@ impl TimexTagger {
             // Modifiers TimeML keeps inside a date's span: "the end of 1990", "early next year",
             // "mid-November", "earlier this month".
             date_prefix: Regex::new(
-                r"(?i)(?:^|[^\w'-])((?:the\s+)?(?:very\s+)?(?:(?:end|beginning|start|middle|close|turn|rest|remainder|latter\s+part|early\s+part|first\s+part|last\s+part)\s+of\s+|(?:early|late)[\s-]+|mid-?\s*|(?:earlier|later)\s+))$",
+                r"(?i)(?:^|[^\w'-])((?:the\s+)?(?:very\s+)?(?:(?:end|beginning|start|middle|close|turn|rest|remainder|latter\s+part|early\s+part|first\s+part|last\s+part)\s+of\s+|(?:early|late)[\s-]+|mid-?\s*|(?:earlier|later)\s+|around\s+))$",
             )
             .expect("date prefix compiles"),
             // Quantity modifiers kept inside a duration's span: "more than four decades".
             mod_prefix: Regex::new(
-                r"(?i)(?:^|[^\w'-])((?:around|approximately|roughly|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over|close\s+to|no\s+more\s+than|upwards\s+of|some)\s+)$",
+                r"(?i)(?:^|[^\w'-])((?:around|approximately|roughly|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|well\s+over|over|close\s+to|no\s+more\s+than|upwards\s+of|some|about|almost)\s+)$",
             )
             .expect("modifier prefix compiles"),
         }
@@ -265,6 +265,12 @@ impl TimexTagger {
                             .iter()
                             .any(|p| inner.starts_with(p))
                             && (inner.ends_with("year") || inner.ends_with("month"))
+                    } else if prefix == "over" {
+                        // "over an hour" is a quantity; "over the past year" a preposition.
+                        !inner.starts_with("the ")
+                    } else if prefix == "about" || prefix == "almost" {
+                        // Annotators keep these before "ago" phrases only.
+                        matches!(c.sem, Sem::Ago { .. })
                     } else {
                         true
                     };

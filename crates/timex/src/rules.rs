@@ -1175,7 +1175,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "ago",
             format!(
-                "(?i:(?:(?P<n>{n})\\s+)?(?P<u>{unit})\\s+(?:and\\s+a\\s+half\\s+)?(?P<dir>ago|earlier|later|from\\s+now|hence|before|after))"
+                "(?i:(?:(?P<n>{n})\\s+)?(?P<u>{unit})\\s+(?:and\\s+a\\s+half\\s+)?(?:or\\s+so\\s+)?(?P<dir>ago|earlier|later|from\\s+now|hence|before|after))"
             ),
             |c, s| {
                 let dir = g(c, "dir")?.to_ascii_lowercase();
@@ -1239,7 +1239,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "duration",
             format!(
-                "(?i:(?:the\\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|following|remaining|initial|latest|other|entire|whole|full)\\s+)?(?P<n>{n})\\s+(?:(?:more|additional|full|straight|consecutive|long|short|extra|successive|whole|entire)\\s+)?(?P<u>{unit})(?P<half>\\s+and\\s+a\\s+half)?)"
+                "(?i:(?:the\\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|following|remaining|initial|latest|other|entire|whole|full)\\s+)?(?P<n>{n})\\s+(?:(?:more|additional|full|straight|consecutive|long|short|extra|successive|whole|entire)\\s+)?(?P<u>{unit})(?P<half>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?)"
             ),
             |c, s| {
                 let u = g(c, "u")?;

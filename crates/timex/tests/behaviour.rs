@@ -609,3 +609,24 @@ fn a_season_in_general() {
     assert_eq!(one("Roads close in winter.", dct()).1, "XXXX-WI");
     assert_eq!(one("Roads closed in the winter.", dct()).1, "2020-WI");
 }
+
+#[test]
+fn approximations_stay_in_the_span() {
+    check(
+        "They met about two years ago.",
+        "about two years ago",
+        "2019",
+    );
+    check("He waited for over an hour.", "over an hour", "PT1H");
+    check("Prices rose over the past year.", "the past year", "P1Y");
+    check(
+        "It happened a week or so ago.",
+        "a week or so ago",
+        "2021-W08",
+    );
+    check(
+        "The vote is expected around Nov. 1.",
+        "around Nov. 1",
+        "2021-11-01",
+    );
+}
