@@ -481,6 +481,42 @@ pub fn rules() -> Vec<Rule> {
             }
         ),
         rule!(
+            "month_day_list",
+            "(?i:and|or|through|to|until)\\s+(?P<d>\\d{1,2})(?i:st|nd|rd|th)?",
+            |c, s| {
+                // "April 24 and 25": the second day borrows the month of the first.
+                static BEFORE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+                let before = BEFORE.get_or_init(|| {
+                    Regex::new(&format!(
+                        "(?P<mon>{MONTH_RE})\\s+\\d{{1,2}}(?i:st|nd|rd|th)?,?\\s*$"
+                    ))
+                    .expect("month-day tail compiles")
+                });
+                let mut lo = s.start.saturating_sub(24);
+                while !s.text.is_char_boundary(lo) {
+                    lo -= 1;
+                }
+                let month = lexicon::month_number(
+                    before.captures(&s.text[lo..s.start])?.name("mon")?.as_str(),
+                )?;
+                // Not "April 24 to 25 percent" or a year ("and 2021").
+                if s.next_char().is_some_and(|ch| ch == '%') || s.next_word() == "percent" {
+                    return None;
+                }
+                let d = c.name("d")?;
+                let day: u32 = d.as_str().parse().ok().filter(|d| (1..=31).contains(d))?;
+                s.new_start.set(Some(d.start()));
+                Some((
+                    Date,
+                    Sem::MonthDay {
+                        month,
+                        day,
+                        rel: None,
+                    },
+                ))
+            }
+        ),
+        rule!(
             "month_rel_year",
             format!("(?P<mon>{month}),?\\s+(?P<rel>(?i:this|last|next))\\s+(?i:year)"),
             |c, _| {

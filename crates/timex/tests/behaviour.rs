@@ -630,3 +630,15 @@ fn approximations_stay_in_the_span() {
         "2021-11-01",
     );
 }
+
+#[test]
+fn lists_of_days_share_their_month() {
+    let all = run("The summit will be held on April 24 and 25.", dct());
+    assert_eq!(
+        all,
+        vec![
+            ("April 24".into(), TimexType::Date, "2021-04-24".into()),
+            ("25".into(), TimexType::Date, "2021-04-25".into()),
+        ]
+    );
+}
