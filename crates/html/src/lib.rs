@@ -13,8 +13,9 @@
 //!   18 pages/s. Five times the speed for half a point of F1 is the right trade for a batch
 //!   engine on a laptop. It parses with `dom_query`, which we also use for the metadata, so a
 //!   page is parsed once. Two additions take it to word F1 0.936 on the same pages
-//!   (rs-trafilatura 0.934): elements that name themselves as furniture (newsletter, share, cookie, related,
-//!   ads, comments) are removed before scoring, and when dom_smoothie finds nothing, or keeps a
+//!   (rs-trafilatura 0.934): elements that name themselves as furniture (newsletter, share,
+//!   cookie, related, ads, comments) are removed before scoring, and when dom_smoothie finds
+//!   nothing, or keeps a
 //!   teaser far shorter than the page's block text, the page's block text outside
 //!   nav/header/footer/aside/form is used instead. rs-trafilatura was not added as a
 //!   fallback: that case is rare (7 of the 793 WCXB dev pages) and the block-text fallback
