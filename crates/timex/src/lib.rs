@@ -602,6 +602,20 @@ impl Resolver<'_> {
                 };
                 (Out::P(this.shift(shift)?), published())
             }
+            Sem::ListDay { month, day } => match self.reference {
+                Some(Point::Day(d)) if d.month() == *month => {
+                    let p = Point::Day(NaiveDate::from_ymd_opt(d.year(), *month, *day)?);
+                    (Out::P(p), Point::Day(d).value())
+                }
+                _ => {
+                    let sem = Sem::MonthDay {
+                        month: *month,
+                        day: *day,
+                        rel: None,
+                    };
+                    return self.resolve_inner(&sem, start, end);
+                }
+            },
             // Only a day named in this sentence or the last sets the day of a bare clock time.
             Sem::StoryDay => match (self.reference, self.dct) {
                 (Some(r @ Point::Day(_)), _) if self.near_sentence(self.reference_end, start) => {

@@ -83,6 +83,11 @@ pub enum Sem {
         latest: bool,
     },
     /// "the 1988 quarter": the reported quarter of that year.
+    /// A day listed after a month-day ("25" in "April 24 and 25"): the year of that one.
+    ListDay {
+        month: u32,
+        day: u32,
+    },
     /// The day the story is at: the last day named in the text, else the publication date
     /// ("at 6 a.m." after "on Oct. 13").
     StoryDay,
@@ -506,14 +511,7 @@ pub fn rules() -> Vec<Rule> {
                 let d = c.name("d")?;
                 let day: u32 = d.as_str().parse().ok().filter(|d| (1..=31).contains(d))?;
                 s.new_start.set(Some(d.start()));
-                Some((
-                    Date,
-                    Sem::MonthDay {
-                        month,
-                        day,
-                        rel: None,
-                    },
-                ))
+                Some((Date, Sem::ListDay { month, day }))
             }
         ),
         rule!(

@@ -132,8 +132,8 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     }
     // The nearest cue to the left decides: "the dividend is payable Jan. 2" is present even
     // though "reduced" came earlier. A participle after "be" ("will be named") is no past.
-    let left_words: Vec<String> = words(left).rev().take(10).collect();
-    for (i, w) in left_words.iter().enumerate() {
+    let left_words: Vec<String> = words(left).rev().take(11).collect();
+    for (i, w) in left_words.iter().enumerate().take(10) {
         let Some(t) = classify(w) else { continue };
         // A participle after "be" ("will be named") or used as an adjective ("a still
         // unspecified date") says nothing about tense.
