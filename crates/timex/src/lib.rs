@@ -481,6 +481,10 @@ impl Resolver<'_> {
                     Some(_) => (target - cur - 1).rem_euclid(7) + 1,
                     None => match self.tense(start, end) {
                         Tense::Future => (target - cur).rem_euclid(7),
+                        // No cue at all: a day or two ahead is nearer than most of a week back.
+                        Tense::Unknown if (target - cur).rem_euclid(7) <= 2 => {
+                            (target - cur).rem_euclid(7)
+                        }
                         _ => -((cur - target).rem_euclid(7)),
                     },
                 };

@@ -642,3 +642,10 @@ fn lists_of_days_share_their_month() {
         ]
     );
 }
+
+#[test]
+fn a_weekday_without_any_tense_cue_is_the_nearest() {
+    // Tuesday 2021-03-02: a bare "Thursday" is two days ahead, a bare "Sunday" two days back.
+    assert_eq!(one("Vote on Thursday.", dct()).1, "2021-03-04");
+    assert_eq!(one("Vote on Sunday.", dct()).1, "2021-02-28");
+}
