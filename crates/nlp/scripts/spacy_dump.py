@@ -61,3 +61,5 @@ def main():
 
 if __name__ == "__main__":
     main()
+# The Doc.to_json() fixture (tests/fixtures/spacy_to_json.jsonl) is made the same way:
+#   [json.dumps(d.to_json(), ensure_ascii=False) for d in nlp.pipe(texts)]
