@@ -481,10 +481,19 @@ fn cut_heading(t: &str) -> String {
     cut_at(t, &[" | ", " - "])
 }
 
+/// Cuts at the first separator. A single word after a dash is kept: news headlines attribute
+/// a claim that way ("Choose hope over fear - Kennedy"), while kickers and subtitles run longer.
 fn cut_at(t: &str, seps: &[&str]) -> String {
-    let cut = seps.iter().filter_map(|sep| t.find(sep)).min();
+    let cut = seps
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|i| (i, *sep)))
+        .filter(|(i, sep)| {
+            let tail = &t[i + sep.len()..];
+            !sep.contains(['-', '–']) || tail.split_whitespace().count() >= 2
+        })
+        .min_by_key(|(i, _)| *i);
     match cut {
-        Some(i) if t[..i].split_whitespace().count() >= 2 => t[..i].trim().to_string(),
+        Some((i, _)) if t[..i].split_whitespace().count() >= 2 => t[..i].trim().to_string(),
         _ => t.to_string(),
     }
 }
@@ -1049,6 +1058,18 @@ mod tests {
                 Some("dailyplanet")
             ),
             "Storm hits coast - Local"
+        );
+        assert_eq!(
+            cut_kicker("Choose hope over fear - Kennedy"),
+            "Choose hope over fear - Kennedy"
+        );
+        assert_eq!(
+            cut_kicker("Best movers in NYC 2025 | Top 19 Companies"),
+            "Best movers in NYC 2025"
+        );
+        assert_eq!(
+            cut_heading("Wedding planning tools - caterer comparison sheet"),
+            "Wedding planning tools"
         );
         assert_eq!(
             strip_site("Storm - the aftermath", Some("Daily Planet"), None),
