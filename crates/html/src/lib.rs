@@ -33,7 +33,7 @@
 //! `shared/eval/extraction.py`)
 //! | system | word F1 | title | date acc / coverage / precision | author | pages/s |
 //! |---|---|---|---|---|---|
-//! | dossier-html | 0.936 | 0.889 | 0.847 / 0.974 / 0.869 | 0.799 | 129-132 |
+//! | dossier-html | 0.936 | 0.888 | 0.847 / 0.974 / 0.869 | 0.799 | 129-132 |
 //! | Python trafilatura 2.3.1 | 0.937 | 0.546 | 0.845 / 0.997 / 0.848 | 0.659 | 13.0 |
 //!
 //! Pages/s are for one thread on a 2-core machine shared with other builds (load average ~6);

@@ -359,3 +359,54 @@ fn agency_dateline_is_the_last_resort() {
     let a = extract(&html, None).expect("article");
     assert_eq!(a.published.as_deref(), Some("2025-12-20"));
 }
+
+fn article_body() -> String {
+    "<p>The committee met for six hours on Thursday and agreed a draft budget that shifts money \
+     from roads to schools, a change the opposition called reckless and the finance minister \
+     called overdue. Details will be published next week.</p>"
+        .repeat(4)
+}
+
+#[test]
+fn json_ld_author_forms_and_publisher() {
+    // A bare string author inside an array of objects, a string publisher-less page whose outlet
+    // comes from a JSON-LD Organization, and dateCreated when datePublished is absent.
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">[
+            {{"@type":"Organization","name":"Northern Courier"}},
+            {{"@type":["NewsArticle"],"headline":"Budget agreed","dateCreated":"2020-06-01",
+              "author":"Priya Natarajan"}}]</script></head>
+           <body><h1>Budget agreed</h1>{}</body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.authors, vec!["Priya Natarajan"]);
+    assert_eq!(a.site_name.as_deref(), Some("Northern Courier"));
+    assert_eq!(a.published.as_deref(), Some("2020-06-01"));
+}
+
+#[test]
+fn rel_author_and_meta_fallbacks() {
+    let html = format!(
+        r#"<html><head><meta property="og:locale" content="fr_FR"><meta property="og:url" content="https://courrier.example/a/1"></head>
+           <body><h1>Budget adopté</h1><div class="post-meta">Par <a rel="author" href="/auteurs/luc">Luc Moreau</a></div>{}</body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, Some("https://courrier.example/a/1?ref=rss")).expect("article");
+    assert_eq!(a.authors, vec!["Luc Moreau"]);
+    assert_eq!(a.language.as_deref(), Some("fr"));
+    assert_eq!(a.url.as_deref(), Some("https://courrier.example/a/1"));
+    assert_eq!(a.site_name.as_deref(), Some("courrier.example"));
+}
+
+#[test]
+fn http_charset_overrides_meta_and_utf8_is_kept() {
+    // The server says windows-1252, the page claims ISO-8859-2: the transport wins.
+    let bytes = b"<meta charset=\"iso-8859-2\"><p>na\xefve caf\xe9</p>";
+    let (text, enc) = decode(bytes, Some("windows-1252"));
+    assert_eq!(enc, "windows-1252");
+    assert!(text.contains("naïve café"));
+    let (text, enc) = decode("<p>naïve café 東京</p>".as_bytes(), Some("utf-8"));
+    assert_eq!(enc, "UTF-8");
+    assert!(text.contains("東京"));
+}
