@@ -462,7 +462,9 @@ impl Resolver<'_> {
                             y + 1
                         }
                     }
-                    // Next month is rarely last year's, whatever the tense says.
+                    // Next month is rarely last year's, nor last month next year's, whatever
+                    // the tense cue says (past participles mislead it: "the planned merger
+                    // in April").
                     None if m as i32 - cur as i32 == 1 => y,
                     None if cur as i32 - m as i32 == 1 => y,
                     None => self.year_by_tense(y, m as i32, cur as i32, 12, start, end),

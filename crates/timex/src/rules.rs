@@ -551,6 +551,21 @@ pub fn rules() -> Vec<Rule> {
                     if !TEMPORAL_LEAD.contains(&prev.as_str()) {
                         return None;
                     }
+                    // "Cameron and May": only a month list ("April and May") makes it a month.
+                    if matches!(prev.as_str(), "and" | "or" | "to" | "as" | "for" | "on") {
+                        let mut lo = s.start.saturating_sub(24);
+                        while !s.text.is_char_boundary(lo) {
+                            lo -= 1;
+                        }
+                        let before = &s.text[lo..s.start];
+                        if !lexicon::MONTHS[..4]
+                            .iter()
+                            .chain(&lexicon::MONTHS[5..])
+                            .any(|m| before.to_ascii_lowercase().contains(&m[..3]))
+                        {
+                            return None;
+                        }
+                    }
                 }
                 Some((
                     Date,

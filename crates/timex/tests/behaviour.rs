@@ -649,3 +649,15 @@ fn a_weekday_without_any_tense_cue_is_the_nearest() {
     assert_eq!(one("Vote on Thursday.", dct()).1, "2021-03-04");
     assert_eq!(one("Vote on Sunday.", dct()).1, "2021-02-28");
 }
+
+#[test]
+fn may_the_person_is_not_may_the_month() {
+    assert!(run("Talks between Cameron and May broke down.", dct()).is_empty());
+    let both = run("Prices rose in January and May.", dct());
+    assert_eq!(both.len(), 2);
+    assert_eq!(
+        (both[0].2.as_str(), both[1].2.as_str()),
+        ("2021-01", "2020-05")
+    );
+    assert_eq!(one("It opened in May.", dct()).1, "2020-05");
+}
