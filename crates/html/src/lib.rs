@@ -48,8 +48,8 @@
 //! count; pages over the [`Limits`] are refused with an [`HtmlError`] instead of being parsed
 //! (dom_smoothie's time grows quadratically with depth: 5,000 nested `<div>`s take 0.6 s, a
 //! 1,000-deep page 30 ms; the deepest WCXB dev page is 54 levels). The time budget is checked
-//! between the stages (parse, metadata, text); a stage itself cannot be interrupted, which is
-//! why the pre-scan limits are what bound the worst case.
+//! before each expensive stage (metadata, main text, the fallback re-parse); a stage itself
+//! cannot be interrupted, which is why the pre-scan limits are what bound the worst case.
 
 pub mod date;
 mod decode;
@@ -108,7 +108,7 @@ pub struct Limits {
     pub max_bytes: usize,
     pub max_depth: usize,
     pub max_elements: usize,
-    /// Checked between stages; see the crate docs.
+    /// Checked before each expensive stage; see the crate docs.
     pub time_budget: Duration,
     /// Publication dates after this (UTC, default: today plus one day) are rejected as bogus.
     /// Set it to the crawl date when re-processing an archive.
@@ -176,19 +176,24 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ar
     let m = meta::Metadata::read(&doc, url, latest);
     check("metadata")?;
     let body = text::main_text(doc, url, limits.max_elements);
-    check("text extraction")?;
-    // dom_smoothie sometimes settles on a teaser or a caption; a page whose block text is far
-    // longer than that has its article elsewhere.
+    // dom_smoothie sometimes settles on a teaser or a caption, or finds nothing; the block-text
+    // fallback parses the page again, so it runs only within the budget.
     let body = match body {
-        Some(t) if t.len() < 500 => match text::block_text(html) {
-            Some(b) if b.len() > 4 * t.len() => Some(b),
-            _ => Some(t),
-        },
-        other => other,
+        Some(t) if t.len() < 500 && check("text extraction").is_ok() => {
+            match text::block_text(html) {
+                // A page whose block text is far longer than the teaser has its article elsewhere.
+                Some(b) if b.len() > 4 * t.len() => Some(b),
+                _ => Some(t),
+            }
+        }
+        Some(t) => Some(t),
+        None => {
+            check("text extraction")?;
+            text::block_text(html)
+        }
     };
-    let text = match body.or_else(|| text::block_text(html)) {
-        Some(t) => t,
-        None => return Err(HtmlError::NoText),
+    let Some(text) = body else {
+        return Err(HtmlError::NoText);
     };
     let published = m.published.or_else(|| date::dateline(&text, latest));
     Ok(Article {
