@@ -1,24 +1,28 @@
 //! The publication date of a page.
 //!
-//! Candidates are gathered from every place publishers put a date, each source in a tier of
-//! trust, and the first tier that yields a valid date wins:
+//! Three kinds of evidence are gathered, each validated (a real calendar date, not before 1990,
+//! since placeholders such as 0001-01-01 and 1970-01-01 are common, and not after the latest
+//! believable date):
 //!
-//! 1. JSON-LD `datePublished` / `dateCreated` of the article object (also inside `@graph`,
-//!    arrays and `mainEntity`);
-//! 2. publication meta tags (`article:published_time`, `og:published_time`, `pubdate`,
-//!    `DC.date.issued`, `sailthru.date`, `parsely-pub-date`, `citation_publication_date`, ...);
-//! 3. microdata and `<time>` elements marked as the publication time (`itemprop=datePublished`,
-//!    `pubdate`, a "published" class);
-//! 4. visible dates in bylines and date-classed elements ("Published March 2, 2021",
-//!    "2 March 2021", "03/02/2021"), skipping those introduced as updated or modified;
-//! 5. the first `<time datetime>` of the page, JSON-LD dates of other objects (e.g. `WebPage`);
-//! 6. a date in the URL path (`/2021/03/02/`, `/2021-03-02-`);
-//! 7. last resort: modification dates (`dateModified`, `article:modified_time`), which equal
-//!    the publication date on never-edited pages.
+//! * **declared publication dates**, most trusted first: JSON-LD `datePublished` /
+//!   `dateCreated` of the article object (also inside `@graph`, arrays and `mainEntity`);
+//!   publication meta tags (`article:published_time`, `og:published_time`, `pubdate`,
+//!   `DC.date.issued`, `sailthru.date`, `parsely-pub-date`, `citation_publication_date` and
+//!   some forty more, plus any meta key that speaks of publishing); `itemprop=datePublished`
+//!   and `<time pubdate>`; publication dates named in inline script state;
+//! * **declared modification dates** (`dateModified`, `article:modified_time`, ...);
+//! * **the date shown to the reader**: `<time>` elements in bylines and headers, elements
+//!   whose class speaks of dates or bylines ("Published March 2, 2021", "2 March 2021",
+//!   "03/02/2021", read day- or month-first by the page's language), else the text around the
+//!   headline, each flagged when the page labels it "Updated".
 //!
-//! Every candidate is validated: a real calendar date, not before 1990 (placeholders such as
-//! 0001-01-01 and 1970-01-01 are common), not after the latest believable date.
-//! A date-time keeps its own offset; only the date part is normalised.
+//! Decision: a shown date (not labelled as an update) that a declared date confirms wins, in
+//! the declared form (it carries the time); otherwise the first declared publication date
+//! (the URL's date instead when they differ by one day, a UTC artefact); otherwise the shown
+//! date; then the first `<time datetime>`, JSON-LD dates of other objects (`WebPage`), the URL
+//! (`/2021/03/02/`, `/2021-03-02-`, `/2021/march/02/`), modification dates (equal to the
+//! publication date on never-edited pages), and finally the first full date in the page text.
+//! Published is preferred over modified throughout. A date-time keeps its own offset.
 
 use crate::meta::{Page, ld_is, ld_str};
 use chrono::{Datelike, NaiveDate};
