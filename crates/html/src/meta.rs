@@ -550,10 +550,12 @@ fn headings(page: &Page) -> Vec<String> {
     out
 }
 
-/// The article's headline. A visible `<h1>` that one of the declared titles (`og:title`, JSON-LD
-/// `headline`, `twitter:title`, `<title>`) confirms is best: it is what the reader sees and the
-/// confirmation keeps logos and section names out. Otherwise a declared title with the site
-/// name stripped (OpenGraph and JSON-LD first, `<title>` last), else the first `<h1>`.
+/// The article's headline. A visible heading that one of the declared titles (`og:title`,
+/// JSON-LD `headline`, `twitter:title`, `<title>`) confirms is best: it is what the reader sees
+/// and the confirmation keeps logos and section names out. Next, the heading closest to the
+/// declared titles, if it shares enough words with them. Otherwise a declared title with the
+/// site name and any kicker stripped (OpenGraph and JSON-LD first, `<title>` last), else the
+/// first heading. Headings that merely name the site are never used.
 fn title(page: &Page, site: Option<&str>) -> Option<String> {
     let host_name = canonical_url(page)
         .as_deref()
