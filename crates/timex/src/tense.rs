@@ -101,13 +101,24 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Byte offsets of sentence-ending marks in `s`: a stop, "!", "?" or ";" followed by white
+/// space (so "$5.2 million" does not end a sentence), or a line break. An abbreviation point
+/// ("Oct. 5") still counts; it is rarely followed by a cue-bearing clause anyway.
+fn sentence_ends(s: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    let b = s.as_bytes();
+    (0..b.len()).filter(move |&i| match b[i] {
+        b'\n' => true,
+        b'.' | b'!' | b'?' | b';' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
+        _ => false,
+    })
+}
+
 /// The tense of the clause around `text[start..end]`: the nearest cue to the left within the
 /// sentence, else the nearest to the right.
 pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let lo = floor_boundary(text, start.saturating_sub(160));
     let left = &text[lo..start];
-    let left = match left.rfind(['.', '!', '?', '\n', ';']) {
-        // An abbreviation point ("Oct. 5") is rarely followed by a cue-bearing clause anyway.
+    let left = match sentence_ends(left).last() {
         Some(i) => &left[i + 1..],
         None => left,
     };
@@ -163,7 +174,7 @@ pub fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     }
     let hi = floor_boundary(text, (end + 80).min(text.len()));
     let right = &text[end..hi];
-    let right = match right.find(['.', '!', '?', '\n', ';']) {
+    let right = match sentence_ends(right).next() {
         Some(i) => &right[..i],
         None => right,
     };
