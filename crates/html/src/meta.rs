@@ -650,7 +650,7 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
 
 const BYLINE_SELECTORS: &str = "[itemprop=author], [rel=author], [class*=byline], [class*=author-name], \
     [class*=author_name], [class*=authorname], [class*=article-author], [class*=post-author], \
-    [class*=entry-author], [class*=meta-author], [class*=contributor], [data-testid*=author], [class*=author]";
+    [class*=entry-author], [class*=meta-author], [class*=contributor], [data-testid*=author], [class*=author], a[href*='/author/'], a[href*='/authors/']";
 
 /// Names from the article's JSON-LD `author` (Person before Organization), then author meta tags,
 /// then microdata, `rel=author` links and byline elements.
