@@ -688,6 +688,9 @@ impl Resolver<'_> {
             Tense::Past if diff > 60 => y - 1,
             Tense::Future if diff < -60 => y + 1,
             Tense::Past | Tense::Future => y,
+            // "The opener is Oct. 19": present-tense schedules look ahead.
+            Tense::Present if diff < -60 => y + 1,
+            Tense::Present => y,
             _ => {
                 if diff > 182 {
                     y - 1

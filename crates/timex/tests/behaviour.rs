@@ -668,3 +668,14 @@ fn numbers_with_decimal_points_do_not_hide_the_verb() {
     let text = "The firm said it earned $5.2 million, or 7 cents a share, in the first quarter.";
     assert_eq!(one(text, oct).1, "2021-Q1");
 }
+
+#[test]
+fn irregular_verbs_and_schedules() {
+    check(
+        "The justices heard arguments in October.",
+        "October",
+        "2020-10",
+    );
+    check("The season opener is Oct. 19.", "Oct. 19", "2021-10-19");
+    check("The case is heard in May.", "May", "2021-05");
+}
