@@ -33,11 +33,11 @@
 //! `shared/eval/extraction.py`)
 //! | system | word F1 | title | date acc / coverage / precision | author | pages/s |
 //! |---|---|---|---|---|---|
-//! | dossier-html | 0.936 | 0.888 | 0.847 / 0.974 / 0.869 | 0.799 | 129-132 |
-//! | Python trafilatura 2.3.1 | 0.937 | 0.546 | 0.845 / 0.997 / 0.848 | 0.659 | 13.0 |
+//! | dossier-html | 0.936 | 0.888 | 0.847 / 0.974 / 0.869 | 0.814 | 129-233 |
+//! | Python trafilatura 2.3.1 | 0.937 | 0.546 | 0.845 / 0.997 / 0.848 | 0.659 | 13-27 |
 //!
-//! Pages/s are for one thread on a 2-core machine shared with other builds (load average ~6);
-//! other runs gave 7x to 11x Python trafilatura's speed. About a quarter of our time is
+//! Pages/s are for one thread on a 2-core machine shared with other builds (load average 4-7,
+//! hence the spread); in each of four runs we were 7x to 16x faster than Python trafilatura. About a quarter of our time is
 //! metadata, half is HTML parsing and dom_smoothie. The gold dates follow what each annotator
 //! saw: where a page shows only "Updated X" the gold is X about as often as the declared
 //! publication date, and 6% of gold dates appear nowhere in the page, so no published-date
