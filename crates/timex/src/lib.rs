@@ -601,7 +601,7 @@ impl Resolver<'_> {
                 let shift = match rel {
                     Some(r) => *r as i64,
                     None => match self.tense(start, end) {
-                        Tense::Future => 0,
+                        Tense::Future | Tense::Present => 0,
                         _ if on_weekend => 0,
                         _ => -1,
                     },
