@@ -72,6 +72,34 @@ pub struct Analysis {
     pub ents: Vec<Ent>,
 }
 
+/// Directory name of the default pipeline under `models/` (fetched by
+/// `scripts/fetch-model.sh`).
+pub const DEFAULT_MODEL: &str = "en_core_web_sm-3.8.0";
+
+/// Finds the default pipeline directory: `$DOSSIER_NLP_MODEL` if set, else
+/// `models/en_core_web_sm-3.8.0` in the working directory, the executable's directory or
+/// any of their ancestors.
+pub fn find_default_model() -> Option<std::path::PathBuf> {
+    if let Some(p) = std::env::var_os("DOSSIER_NLP_MODEL") {
+        return Some(p.into());
+    }
+    let mut starts = Vec::new();
+    if let Ok(cwd) = std::env::current_dir() {
+        starts.push(cwd);
+    }
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(Path::to_path_buf))
+    {
+        starts.push(dir);
+    }
+    starts
+        .iter()
+        .flat_map(|s| s.ancestors())
+        .map(|a| a.join("models").join(DEFAULT_MODEL))
+        .find(|d| d.join("config.cfg").exists())
+}
+
 /// Documents per unit of parallel work (and per lockstep parser batch).
 const CHUNK: usize = 8;
 

@@ -62,7 +62,7 @@ pub fn py_isspace(c: char) -> bool {
 }
 
 /// Rewrites a Python `re` pattern into fancy-regex syntax: `\uXXXX`/`\UXXXXXXXX` escapes
-/// become `\x{…}`, and characters that Rust's class syntax treats as operators (`[`, `&`,
+/// become `\x{…}`, `\w`/`\s` and their negations take Python's Unicode definitions, and characters that Rust's class syntax treats as operators (`[`, `&`,
 /// `~`, a second `-`) are escaped inside classes, where Python reads them literally.
 fn translate_pattern(p: &str) -> String {
     let chars: Vec<char> = p.chars().collect();
@@ -89,6 +89,27 @@ fn translate_pattern(p: &str) -> String {
                     class_start = false;
                     continue;
                 }
+            }
+            // Python's `\w` is `str.isalnum()` or `_` (every letter and number category);
+            // its `\s` is `str.isspace()`, which adds U+001C..U+001F to White_Space.
+            let class = match n {
+                'w' => Some((false, r"\p{L}\p{N}_")),
+                'W' => Some((true, r"\p{L}\p{N}_")),
+                's' => Some((false, r"\s\x1C-\x1F")),
+                'S' => Some((true, r"\s\x1C-\x1F")),
+                _ => None,
+            };
+            if let Some((negated, body)) = class {
+                if in_class && !negated {
+                    out.push_str(body);
+                } else {
+                    out.push_str(if negated { "[^" } else { "[" });
+                    out.push_str(body);
+                    out.push(']');
+                }
+                i += 2;
+                class_start = false;
+                continue;
             }
             out.push(c);
             out.push(n);
@@ -518,5 +539,8 @@ mod tests {
         assert_eq!(translate_pattern(r"\U0001F200"), r"\x{0001F200}");
         assert_eq!(translate_pattern(r"[[&~]x"), r"[\[\&\~]x");
         assert_eq!(translate_pattern(r"[]a]"), r"[]a]");
+        assert_eq!(translate_pattern(r"[\w\-]{2,}"), r"[\p{L}\p{N}_\-]{2,}");
+        assert_eq!(translate_pattern(r"\S+"), r"[^\s\x1C-\x1F]+");
+        assert_eq!(translate_pattern(r"[^\S]"), r"[^[^\s\x1C-\x1F]]");
     }
 }

@@ -114,7 +114,10 @@ fn to_json_equals_spacy_doc_to_json() {
     let Some(dir) = model_dir() else { return };
     let nlp = Pipeline::load(&dir).expect("load");
     let expected = fixtures_named("spacy_to_json.jsonl");
-    let texts: Vec<&str> = expected.iter().map(|d| d["text"].as_str().unwrap()).collect();
+    let texts: Vec<&str> = expected
+        .iter()
+        .map(|d| d["text"].as_str().unwrap())
+        .collect();
     for (a, e) in nlp.process_batch(&texts).iter().zip(&expected) {
         assert_eq!(&a.to_json(), e, "to_json differs for {:?}", a.text);
     }

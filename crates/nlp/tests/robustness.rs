@@ -1,0 +1,154 @@
+//! Arbitrary text must never make the pipeline panic, and its tokens must tile the text:
+//! in order, on character boundaries, covering every non-whitespace character once.
+
+use dossier_nlp::Pipeline;
+use std::path::PathBuf;
+
+fn model_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
+    if dir.join("config.cfg").exists() {
+        Some(dir)
+    } else {
+        println!(
+            "SKIPPED: model not found at {}, run scripts/fetch-model.sh",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// A small deterministic generator (no dependency needed for this).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+const PIECES: &[&str] = &[
+    "the",
+    "U.S.",
+    "Dr.",
+    "'s",
+    "n't",
+    "—",
+    "–",
+    "-",
+    "…",
+    "...",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "(",
+    ")",
+    "[",
+    "]",
+    "$",
+    "£",
+    "3.5bn",
+    "1,000",
+    "10am",
+    "e.g.",
+    ":)",
+    "http://x.io/a?b=c",
+    "a@b.com",
+    "@user",
+    "#tag",
+    "😀",
+    "🇬🇧",
+    "İ",
+    "ǅ",
+    "½",
+    "²",
+    "km²",
+    "Москва",
+    "日本",
+    "\u{200b}",
+    "\u{a0}",
+    "\t",
+    "\n",
+    "\r\n",
+    "  ",
+    " ",
+    " ",
+    " ",
+    ".",
+    ",",
+    "?",
+    "!",
+    ";",
+    ":",
+    "/",
+    "&",
+    "%",
+    "+",
+    "=",
+    "*",
+    "_",
+    "~",
+    "`",
+    "´",
+    "Ms",
+    "O'Neill",
+    "Ban",
+    "Ki-moon",
+    "UK",
+    "EU",
+];
+
+#[test]
+fn random_texts_tile_and_never_panic() {
+    let Some(dir) = model_dir() else { return };
+    let nlp = Pipeline::load(&dir).expect("load");
+    let mut rng = Lcg(7);
+    let mut texts = Vec::new();
+    for _ in 0..300 {
+        let len = rng.next() % 60;
+        let mut t = String::new();
+        for _ in 0..len {
+            t.push_str(PIECES[(rng.next() as usize) % PIECES.len()]);
+            if rng.next() % 3 == 0 {
+                t.push(' ');
+            }
+        }
+        texts.push(t);
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    for a in nlp.process_batch(&refs) {
+        let text = &a.text;
+        let mut pos = 0;
+        for t in &a.tokens {
+            assert!(
+                text.is_char_boundary(t.start) && text.is_char_boundary(t.end),
+                "{text:?}"
+            );
+            assert!(t.start < t.end, "empty token in {text:?}");
+            // Only whitespace may lie between tokens (the single space a token owns).
+            assert!(
+                text[pos..t.start].chars().all(char::is_whitespace),
+                "gap before {t:?} in {text:?}"
+            );
+            pos = t.end + usize::from(t.whitespace);
+            assert!(t.head < a.tokens.len());
+        }
+        assert!(
+            text[pos.min(text.len())..].chars().all(char::is_whitespace),
+            "tail of {text:?}"
+        );
+        for e in &a.ents {
+            assert!(e.start < e.end && e.end <= a.tokens.len());
+        }
+        let covered: usize = a.sents.iter().map(|(s, e)| e - s).sum();
+        assert_eq!(
+            covered,
+            a.tokens.len(),
+            "sentences must partition the tokens of {text:?}"
+        );
+        let _ = a.to_json();
+    }
+}
