@@ -112,7 +112,7 @@ fn random_texts_tile_and_never_panic() {
         let mut t = String::new();
         for _ in 0..len {
             t.push_str(PIECES[(rng.next() as usize) % PIECES.len()]);
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 t.push(' ');
             }
         }
