@@ -397,13 +397,13 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "iso_date",
             format!(
-                "(?P<y>\\d{{4}})-(?P<m>\\d{{2}})-(?P<d>\\d{{2}})(?:T(?P<h>\\d{{2}}):(?P<mi>\\d{{2}}))?"
+                "(?P<y>\\d{{4}})(?:-(?P<m>\\d{{2}})-(?P<d>\\d{{2}})|/(?P<m2>\\d{{1,2}})/(?P<d2>\\d{{1,2}}))(?:T(?P<h>\\d{{2}}):(?P<mi>\\d{{2}}))?"
             ),
             |c, _| {
                 let d = chrono::NaiveDate::from_ymd_opt(
                     num(g(c, "y")?)?,
-                    g(c, "m")?.parse().ok()?,
-                    g(c, "d")?.parse().ok()?,
+                    g(c, "m").or(g(c, "m2"))?.parse().ok()?,
+                    g(c, "d").or(g(c, "d2"))?.parse().ok()?,
                 )?;
                 match (g(c, "h"), g(c, "mi")) {
                     (Some(h), Some(mi)) => Some((

@@ -679,3 +679,8 @@ fn irregular_verbs_and_schedules() {
     check("The season opener is Oct. 19.", "Oct. 19", "2021-10-19");
     check("The case is heard in May.", "May", "2021-05");
 }
+
+#[test]
+fn slashed_iso_dates() {
+    check("Posted 2019/11/04 online.", "2019/11/04", "2019-11-04");
+}
