@@ -134,6 +134,25 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, HtmlError> {
     extract_with(html, url, &Limits::default())
 }
 
+/// [`decode`] then [`extract`], for raw bytes from files, WARC records and HTTP bodies.
+/// `declared_charset` is the transport's charset (an HTTP `Content-Type` parameter), if any.
+/// The size limit is applied before decoding.
+pub fn extract_bytes(
+    bytes: &[u8],
+    declared_charset: Option<&str>,
+    url: Option<&str>,
+) -> Result<Article, HtmlError> {
+    let limits = Limits::default();
+    if bytes.len() > limits.max_bytes {
+        return Err(HtmlError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    let (html, _) = decode(bytes, declared_charset);
+    extract_with(&html, url, &limits)
+}
+
 /// [`extract`] with explicit limits.
 pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Article, HtmlError> {
     let started = Instant::now();

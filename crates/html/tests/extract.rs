@@ -410,3 +410,13 @@ fn http_charset_overrides_meta_and_utf8_is_kept() {
     assert_eq!(enc, "UTF-8");
     assert!(text.contains("東京"));
 }
+
+#[test]
+fn extract_bytes_decodes_first() {
+    let bytes = NEWS
+        .replace("Engineers will inspect", "Ingénieurs will inspect")
+        .replace("<meta charset=\"utf-8\">", "");
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&bytes);
+    let a = dossier_html::extract_bytes(&latin, Some("iso-8859-1"), None).expect("article");
+    assert!(a.text.contains("Ingénieurs will inspect"), "{}", a.text);
+}
