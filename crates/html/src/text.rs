@@ -28,15 +28,17 @@ pub(crate) fn main_text(
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[\s_-])(?:newsletter|subscri(?:be|ption)|sign-?up|share|sharing|social|cookie|consent|gdpr|related|recommended|promo|advert|ads?|sponsor|popup|modal|breadcrumbs?|comments?|outbrain|taboola)(?:$|[\s_-])",
+        r"(?i)(?:^|[\s_-])(?:newsletter|subscri(?:be|ption)|sign-?up|share|sharing|social|cookie|consent|gdpr|related|recommended|promo|advert|ads?|sponsor|popup|modal|breadcrumbs?|comments?|outbrain|taboola|sidebar)(?:$|[\s_-])",
     )
     .expect("valid regex")
 });
 
 /// Removes elements that name themselves as site furniture (newsletter boxes, share bars, cookie
-/// banners, related links, ads, comments) before scoring: Readability-style scoring keeps a box
-/// that sits inside the article container. An element holding much text is kept whatever its
-/// name, since some themes put "share" or "related" in the class of the whole article wrapper.
+/// banners, related links, ads, comments, sidebars) before scoring: Readability-style scoring
+/// keeps a box that sits inside the article container. An element holding much text is kept
+/// whatever its name, since some themes put "share" or "related" in the class of the whole
+/// article wrapper. Names are matched as whole words or hyphen/underscore parts, and generic
+/// builder names ("widget", "menu") are left alone: page builders put them on content blocks.
 fn strip_boilerplate(doc: &dom_query::Document) {
     let mut doomed = Vec::new();
     for n in doc.select("[class], [id]").nodes() {
