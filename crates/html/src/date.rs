@@ -457,6 +457,11 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         if seen > 150 {
             break;
         }
+        // A container of the whole article is not a dateline; checking its size by counting a
+        // bounded number of descendants avoids copying its text.
+        if n.descendants_it().take(400).count() == 400 {
+            continue;
+        }
         // A long element is a container (meta bar with tags and share links): its date, if
         // any, comes first.
         let t = n.text();

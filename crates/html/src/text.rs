@@ -56,7 +56,7 @@ fn strip_boilerplate(doc: &dom_query::Document) {
         ) {
             continue;
         }
-        if n.text().len() > 1500 {
+        if n.descendants_it().take(400).count() == 400 || n.text().len() > 1500 {
             continue;
         }
         doomed.push(*n);
