@@ -1,17 +1,19 @@
 //! Bytes to text, and refusing what is not text. Undeclared legacy encodings (Windows-1252,
 //! Latin-1), which copy-pasted articles still arrive in, are guessed by `dossier-html`'s decoder.
 
-/// True for data that is clearly not text: NUL bytes or many control characters near the start.
+/// True for data that is clearly not text: many NUL or control bytes near the start. A stray
+/// NUL in an otherwise readable page does not make it binary.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) && !has_utf16_bom(head) {
-        return true;
+    if has_utf16_bom(head) {
+        return false;
     }
+    let nuls = head.iter().filter(|&&b| b == 0).count();
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
         .count();
-    controls * 20 > head.len().max(1)
+    nuls * 100 > head.len() || controls * 20 > head.len()
 }
 
 fn has_utf16_bom(bytes: &[u8]) -> bool {
@@ -51,5 +53,13 @@ mod tests {
     fn binary_is_refused() {
         assert!(decode_text(b"\x00\x01\x02\x03PK\x03\x04").is_err());
         assert!(decode_text(b"").is_err());
+    }
+
+    #[test]
+    fn a_stray_nul_in_a_page_is_not_binary() {
+        let mut page = b"<html><body><p>Talks resumed in Vienna on Tuesday.</p>".repeat(4);
+        page.push(0);
+        page.extend_from_slice(b"</body></html>");
+        assert!(!looks_binary(&page));
     }
 }

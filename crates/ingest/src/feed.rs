@@ -15,7 +15,7 @@ pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, Inge
         Ok(f) => f,
         Err(e) => return sink(Err(IngestError::new(name, format!("not a readable RSS or Atom feed: {e}")))),
     };
-    let outlet = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
+    let outlet = feed.title.as_ref().map(|t| outlet_name(&t.content)).filter(|t| !t.is_empty());
     if feed.entries.is_empty() {
         return sink(Err(IngestError::new(name, "feed has no items")));
     }
@@ -52,6 +52,19 @@ pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, Inge
     }
 }
 
+/// A feed's title names the outlet and often a section after a separator
+/// ("Meridian Wire - World News", "Continental Ledger – Brussels"): keep the outlet.
+fn outlet_name(title: &str) -> String {
+    let title = title.trim();
+    [" - ", " – ", " — ", " | ", ": "]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .map_or(title, |i| &title[..i])
+        .trim()
+        .to_string()
+}
+
 /// RSS authors are often `email (Name)`; keep the name.
 fn author_name(raw: &str) -> String {
     let raw = raw.trim();
@@ -74,6 +87,11 @@ fn fragment_text(html: &str) -> String {
             .iter()
             // nested blocks (a <p> inside a <blockquote>) are taken once, at the innermost level
             .filter(|b| !b.select("p, li").exists())
+            // a block that is nothing but a link ("More world news") is navigation
+            .filter(|b| {
+                let links = b.select("a").text();
+                links.trim().is_empty() || links.split_whitespace().ne(b.text().split_whitespace())
+            })
             .map(|b| b.text().split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     } else {
@@ -88,10 +106,10 @@ mod tests {
 
     const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
-<channel><title>Gulf Monitor</title><link>https://gulf.example/</link><description>News</description>
+<channel><title>Gulf Monitor | Middle East</title><link>https://gulf.example/</link><description>News</description>
 <item><title>Talks resume</title><link>https://gulf.example/a</link>
 <pubDate>Wed, 07 Apr 2021 10:00:00 EST</pubDate><dc:creator>Leila Nasser</dc:creator>
-<content:encoded><![CDATA[<p>Talks resumed in Vienna.</p><p>"We are hopeful," an envoy said.</p>]]></content:encoded></item>
+<content:encoded><![CDATA[<p>Talks resumed in Vienna.</p><p>"We are hopeful," an envoy said.</p><p><a href="/world">More world news</a></p>]]></content:encoded></item>
 <item><title>Empty</title><link>https://gulf.example/b</link></item>
 </channel></rss>"#;
 

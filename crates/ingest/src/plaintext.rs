@@ -27,6 +27,8 @@ pub struct Cleaned {
 
 struct Rules {
     furniture: RegexSet,
+    end: RegexSet,
+    md_image: Regex,
     credit: Regex,
     byline: Regex,
     published_by: Regex,
@@ -50,14 +52,22 @@ fn rules() -> &'static Rules {
             r"(?i)^.{0,80}\bnewsletters?\b.{0,80}$",
             r"(?i)^(read more|read also|also read|see also|related( articles| stories| coverage)?|more on this( story)?|recommended( for you)?|most (read|popular|viewed)|trending( now)?|you may also like|further reading|watch|listen)\s*(:|\||-|–|—|$).{0,200}$",
             r"(?i)^(advertisement|advert|sponsored( content)?|ad|promoted|paid content|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*)$",
-            r"(?i)^(\d+|no)\s+comments?$",
-            r"(?i)^(view|show|load|read|see|join|post|add|leave) (\d+ |all |the )?(a )?(comments?|replies|conversation|discussion)\b.{0,40}$",
-            r"(?i)^comments?(\s*\(\d+\))?$",
+            r"(?i)^.{0,100}\bin your inbox\b.{0,80}$",
             r"(?i)^(follow us|like us|download (our|the) app|get the app|listen to (this|the) (article|story)|\d+\s*(min|minute)s?\s+read|reading time\b.*|back to top|print this (page|article)|click here\b.*|open in app|log ?in|sign ?in|menu|search|close|cookies?\b.{0,120}|we use cookies\b.*|accept( all)?( cookies)?)$",
-            r"(?i)^(tags?|topics?|filed under|categories|category)\s*:.{0,200}$",
-            r"(?i)^(all rights reserved|reporting by|editing by)\.?$",
+            r"(?i)^(all rights reserved)\.?$",
         ])
         .unwrap(),
+        // Lines that only ever follow an article: the body is over.
+        end: RegexSet::new([
+            r"(?i)^(\d+|no)\s+comments?$",
+            r"(?i)^(view|show|load|read|see|join|post|add|leave) (\d+ |all |the )?(a )?(comments?|replies|conversation|discussion)\b.{0,60}$",
+            r"(?i)^comments?(\s*\(\d+\))?$",
+            r"(?i)^(most (read|popular|viewed|shared)|trending( now)?|more (from|on|in) .{1,40}|related (articles|stories|coverage)|you may also like|recommended( for you)?|next article|previous article|up next)\b.{0,10}$",
+            r"(?i)^(tags?|topics?|filed under|categories|category)\s*:.{0,200}$",
+            r"(?i)^about us\b.{0,120}$",
+        ])
+        .unwrap(),
+        md_image: Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap(),
         credit: Regex::new(r"(?i)^(\(?\s*(photo|image|picture|photograph|file photo|illustration|video|graphic)s?\s*(credit|source|caption)?\s*(:|by\b|©)|image (caption|source)\b|credit\s*:).{0,200}$|^.{0,160}\((photo|image)s?\s*(by|:)?[^)]*/[^)]*\)$|^.{0,160}/\s*(AFP|Reuters|AP|Getty Images|EPA|Anadolu|Xinhua|Bloomberg)( via Getty Images)?\)?$").unwrap(),
         byline: Regex::new(r"^(?i:by|written by|words by)\s+(.{2,160})$").unwrap(),
         published_by: Regex::new(r"(?i)^(published|posted|first published|last updated|updated|source)\s*(by|on|in|:|at)?\s*(.*)$").unwrap(),
@@ -69,29 +79,49 @@ fn rules() -> &'static Rules {
     })
 }
 
+/// What one line of a pasted page is.
+enum Line {
+    /// Article text (or a header line that may be the headline).
+    Content(String),
+    /// Metadata or furniture: already recorded, not text.
+    Dropped,
+    /// Furniture that only follows an article (comments, "Most read", copyright, tags): the body
+    /// has ended.
+    End,
+}
+
 /// Cleans one copy-pasted article.
+///
+/// A pasted page has three zones: a header (masthead, menus, headline, byline, date), the body,
+/// and a footer (comments, newsletter boxes, "Most read", copyright). The body starts at the
+/// first line of prose and ends at the first line that only ever follows an article; furniture
+/// inside the body (an "Advertisement" line, a "Read more:" link) is dropped line by line.
 pub fn clean(text: &str, markdown: bool) -> Cleaned {
     let r = rules();
     let mut out = Cleaned::default();
     let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    // Lines that survive, as (text, blank-line-before) so paragraphs can be rebuilt.
-    let mut kept: Vec<(String, bool)> = Vec::new();
+    // (line, blank line before it)
+    let mut lines: Vec<(Line, bool)> = Vec::new();
     let mut gap = false;
-    let mut md_heading_title = None;
+    let mut md_title = None;
     for raw in normalised.lines() {
         let mut line = raw.trim().replace('\u{a0}', " ");
         if markdown {
             if let Some(h) = line.strip_prefix('#') {
                 let h = h.trim_start_matches('#').trim().to_string();
-                if md_heading_title.is_none() && kept.is_empty() {
-                    md_heading_title = Some(h);
+                if md_title.is_none() && lines.iter().all(|(l, _)| !matches!(l, Line::Content(_))) {
+                    md_title = Some(h);
                     continue;
                 }
                 line = h;
             }
             line = line.trim_start_matches('>').trim().to_string();
+            line = r.md_image.replace_all(&line, "").into_owned();
             line = r.md_link.replace_all(&line, "$1").into_owned();
             line = r.md_emphasis.replace_all(&line, "$2").into_owned();
+            if let Some(inner) = line.strip_prefix('*').and_then(|l| l.strip_suffix('*')) {
+                line = inner.trim().to_string();
+            }
             if line.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ')) {
                 line.clear();
             }
@@ -100,86 +130,62 @@ pub fn clean(text: &str, markdown: bool) -> Cleaned {
             gap = true;
             continue;
         }
-        if r.furniture.is_match(&line) || r.credit.is_match(&line) || is_navigation(&line) {
-            continue;
-        }
-        if let Some(c) = r.copyright.captures(&line) {
-            if out.outlet.is_none() {
-                let owner = c.get(5).map_or("", |m| m.as_str()).trim_end_matches('.').trim();
-                if !owner.is_empty() && owner.len() < 80 {
-                    out.outlet = Some(owner.to_string());
-                }
-            }
-            continue;
-        }
-        if line.len() <= 120 && let Some(c) = r.published_by.captures(&line) {
-            let rest = c.get(3).map_or("", |m| m.as_str()).trim();
-            if let Some((d, range)) = find_date(rest) {
-                if out.published.is_none() {
-                    out.published = Some(d.format("%Y-%m-%d").to_string());
-                }
-                let rest = format!("{}{}", &rest[..range.start], &rest[range.end..]);
-                let by = rest.trim().trim_matches(|c: char| !c.is_alphanumeric());
-                let by = by.strip_suffix(" on").or_else(|| by.strip_suffix(" at")).unwrap_or(by).trim();
-                if by.len() > 2 && out.outlet.is_none() && c[2].eq_ignore_ascii_case("by") {
-                    out.outlet = Some(by.to_string());
-                }
-                continue;
-            }
-            if c.get(2).is_some_and(|m| m.as_str().eq_ignore_ascii_case("by")) && !rest.is_empty() {
-                if out.outlet.is_none() && rest.len() < 80 {
-                    out.outlet = Some(rest.trim_end_matches('.').to_string());
-                }
-                continue;
-            }
-        }
-        if is_date_line(&line) {
-            if out.published.is_none()
-                && let Some((d, _)) = find_date(&line)
-            {
-                out.published = Some(d.format("%Y-%m-%d").to_string());
-            }
-            continue;
-        }
-        if let Some(c) = r.byline.captures(&line)
-            && let Some(names) = parse_byline(&c[1])
-        {
-            out.authors.extend(names);
-            continue;
-        }
-        kept.push((line, gap));
+        let kind = classify(&line, &mut out);
+        lines.push((kind, gap));
         gap = false;
     }
 
-    // The headline: a Markdown heading, or the first line when it reads like one.
-    let mut start = 0;
-    if let Some(h) = md_heading_title {
-        out.title = Some(h);
-    } else if let Some((first, _)) = kept.first()
-        && looks_like_headline(first)
-        && kept.len() > 1
-    {
-        out.title = Some(first.clone());
-        start = 1;
+    // The body starts at the first prose line and ends at the first end-of-article line after it.
+    let first_prose = lines.iter().position(|(l, _)| matches!(l, Line::Content(c) if is_prose(c)));
+    let body_start = first_prose
+        .or_else(|| lines.iter().position(|(l, _)| matches!(l, Line::Content(_))))
+        .unwrap_or(lines.len());
+    let body_end = lines[body_start..]
+        .iter()
+        .position(|(l, _)| matches!(l, Line::End))
+        .map_or(lines.len(), |i| body_start + i);
+
+    // The headline: a Markdown heading, else the longest plausible header line.
+    out.title = md_title.or_else(|| {
+        lines[..body_start]
+            .iter()
+            .filter_map(|(l, _)| match l {
+                Line::Content(c) if looks_like_headline(c) => Some(c),
+                _ => None,
+            })
+            .max_by_key(|c| (c.split_whitespace().count(), std::cmp::Reverse(c.len())))
+            .cloned()
+    });
+
+    let mut body_lines: Vec<(&str, bool)> = lines[body_start..body_end]
+        .iter()
+        .filter_map(|(l, gap)| match l {
+            Line::Content(c) => Some((c.as_str(), *gap)),
+            _ => None,
+        })
+        .collect();
+    // No prose and no header: a single short line is its own body rather than its title.
+    if body_lines.is_empty() && first_prose.is_none() {
+        out.title = None;
     }
 
     // A dateline on a line of its own is dropped; one that opens the first paragraph is kept in
     // the text (it is part of the sentence) and recorded.
-    if let Some((line, _)) = kept.get(start) {
-        if let Some(c) = r.dateline.captures(line) {
-            let place = c[1].trim().trim_end_matches(',').to_string();
-            if place.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !place.contains("  ") {
-                out.dateline = Some(place);
-                if c.get(0).unwrap().end() == line.len() {
-                    start += 1;
-                }
+    if let Some((line, _)) = body_lines.first()
+        && let Some(c) = r.dateline.captures(line)
+    {
+        let place = c[1].trim().trim_end_matches(',').to_string();
+        if place.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            out.dateline = Some(place);
+            if c.get(0).unwrap().end() == line.len() {
+                body_lines.remove(0);
             }
         }
     }
 
     let mut body = String::new();
     let mut prev_len = 0usize;
-    for (i, (line, gap_before)) in kept[start.min(kept.len())..].iter().enumerate() {
+    for (i, (line, gap_before)) in body_lines.iter().enumerate() {
         if i > 0 {
             // Hard-wrapped paragraphs: a long line without closing punctuation goes on.
             let wrapped = !gap_before && prev_len >= 50 && !ends_sentence(&body);
@@ -192,13 +198,87 @@ pub fn clean(text: &str, markdown: bool) -> Cleaned {
     out
 }
 
+/// Decides what a line is, recording any metadata it carries.
+fn classify(line: &str, out: &mut Cleaned) -> Line {
+    let r = rules();
+    if r.end.is_match(line) {
+        return Line::End;
+    }
+    if let Some(c) = r.copyright.captures(line) {
+        if out.outlet.is_none() {
+            let owner = c.get(5).map_or("", |m| m.as_str()).trim_end_matches('.').trim();
+            let owner = owner.strip_suffix(" LLC").or_else(|| owner.strip_suffix(" Ltd")).unwrap_or(owner);
+            if !owner.is_empty() && owner.len() < 80 {
+                out.outlet = Some(owner.to_string());
+            }
+        }
+        return Line::End;
+    }
+    if r.furniture.is_match(line) || r.credit.is_match(line) || is_navigation(line) {
+        return Line::Dropped;
+    }
+    if line.len() <= 120
+        && let Some(c) = r.published_by.captures(line)
+    {
+        let by = c.get(2).is_some_and(|m| m.as_str().eq_ignore_ascii_case("by"));
+        let rest = c.get(3).map_or("", |m| m.as_str()).trim();
+        let date = find_date(rest);
+        if by || date.is_some() {
+            if let Some((d, _)) = &date
+                && out.published.is_none()
+            {
+                out.published = Some(d.format("%Y-%m-%d").to_string());
+            }
+            // "Published by The Daily Bulwark on April 7, 2021 at 6:05 p.m. ET"
+            let name = rest.split([',', '|']).next().unwrap_or("");
+            let name = [" on ", " at ", " in "]
+                .iter()
+                .filter_map(|sep| name.find(sep))
+                .min()
+                .map_or(name, |i| &name[..i])
+                .trim()
+                .trim_end_matches('.');
+            if by && out.outlet.is_none() && name.len() > 1 && name.len() < 80 && find_date(name).is_none() {
+                out.outlet = Some(name.to_string());
+            }
+            return Line::Dropped;
+        }
+    }
+    if is_date_line(line) {
+        if out.published.is_none()
+            && let Some((d, _)) = find_date(line)
+        {
+            out.published = Some(d.format("%Y-%m-%d").to_string());
+        }
+        return Line::Dropped;
+    }
+    if let Some(c) = r.byline.captures(line)
+        && let Some(names) = parse_byline(&c[1])
+    {
+        out.authors.extend(names);
+        return Line::Dropped;
+    }
+    Line::Content(line.to_string())
+}
+
+/// A line of running text rather than a heading, label or menu.
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words >= 14 || (words >= 8 && ends_sentence(line) && !line.ends_with(':'))
+}
+
 /// Breadcrumbs and menus: short segments joined by separators ("Home | World | Middle East",
-/// "News › Politics"), with no sentence punctuation.
+/// "News › Politics", "News  Opinion  Politics  World"), with no sentence punctuation.
 fn is_navigation(line: &str) -> bool {
-    let segments: Vec<&str> = line.split(['|', '›', '»', '>', '•', '·']).map(str::trim).collect();
-    segments.len() >= 3
-        && line.len() <= 160
-        && segments.iter().all(|s| s.split_whitespace().count() <= 4 && !s.ends_with(['.', '?', '!']))
+    let by_marks: Vec<&str> = line.split(['|', '›', '»', '>', '•', '·']).map(str::trim).collect();
+    let by_gaps: Vec<&str> = line.split("  ").map(str::trim).filter(|s| !s.is_empty()).collect();
+    [by_marks, by_gaps].iter().any(|segments| {
+        segments.len() >= 3
+            && line.len() <= 160
+            && segments
+                .iter()
+                .all(|s| s.split_whitespace().count() <= 4 && !s.ends_with(['.', '?', '!']))
+    })
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -224,25 +304,31 @@ fn is_date_line(line: &str) -> bool {
     rest.split_whitespace().count() == 0
 }
 
-/// Names from a byline ("Jane Doe and John Roe, Vienna correspondent"): capitalised words only,
-/// roles and outlets after a comma or bar dropped.
+/// Names from a byline ("Jane Doe and John Roe, Vienna correspondent"): runs of two to four
+/// capitalised words; roles, places and outlets after them are dropped. A byline that names only
+/// an organisation ("By Meridian Wire") gives no authors but is still a byline.
 fn parse_byline(s: &str) -> Option<Vec<String>> {
+    const ORGANISATION: [&str; 16] = [
+        "Wire", "News", "Staff", "Agency", "Press", "Service", "Desk", "Reporters", "Times", "Post",
+        "Bureau", "Media", "Network", "Team", "Editors", "Editorial",
+    ];
     let main = s.split(['|', '—', '–']).next()?.trim();
     let mut names = Vec::new();
-    for part in main.split(" and ").flat_map(|p| p.split(" & ")).flat_map(|p| p.split(", ")) {
+    for (i, part) in main.split(" and ").flat_map(|p| p.split(" & ")).flat_map(|p| p.split(", ")).enumerate() {
         let part = part.trim().trim_end_matches('.');
         let words: Vec<&str> = part.split_whitespace().collect();
-        let is_name = (1..=4).contains(&words.len())
+        let capitalised = !words.is_empty()
             && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-        if is_name {
-            names.push(part.to_string());
-        } else if names.is_empty() {
+        if i == 0 && !capitalised {
             return None;
-        } else {
-            break; // a role or an outlet follows the names
+        }
+        if capitalised && (2..=4).contains(&words.len()) && !words.iter().any(|w| ORGANISATION.contains(w)) {
+            names.push(part.to_string());
+        } else if i > 0 {
+            break; // a role, a place or an outlet follows the names
         }
     }
-    (!names.is_empty()).then_some(names)
+    Some(names)
 }
 
 #[cfg(test)]
@@ -297,7 +383,7 @@ The talks resume next week.
 
     #[test]
     fn markdown_heading_and_links() {
-        let c = clean("# Talks stall in Vienna\n\nPublished by Gulf Monitor on 9 April 2021\n\nThe [IAEA](https://example.org) said **nothing** new.\n", true);
+        let c = clean("# Talks stall in Vienna\n\nPublished by Gulf Monitor on 9 April 2021 at 6:05 p.m. ET\n\nThe [IAEA](https://example.org) said **nothing** new.\n", true);
         assert_eq!(c.title.as_deref(), Some("Talks stall in Vienna"));
         assert_eq!(c.published.as_deref(), Some("2021-04-09"));
         assert_eq!(c.outlet.as_deref(), Some("Gulf Monitor"));

@@ -1,0 +1,274 @@
+//! The document flow behind `ingest`, `analyze` and `nlp`: inputs → documents → duplicate check →
+//! pipeline → store or stdout, with one error line per bad input and a summary at the end.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use dossier_dedup::{Fingerprint, MemoryIndex};
+use dossier_ingest::{Input, IngestError, expand_inputs, read_input};
+use dossier_model::Doc;
+use dossier_model::export::Export;
+use dossier_pipeline::Pipeline;
+use dossier_store::{InputStamp, NewDoc, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+
+fn load_pipeline(model: Option<&Path>, no_nlp: bool) -> Result<Pipeline> {
+    if no_nlp {
+        return Ok(Pipeline::without_nlp());
+    }
+    Ok(Pipeline::load(model)?)
+}
+
+fn report(e: &IngestError) {
+    eprintln!("dossier: error: {e}");
+}
+
+/// A progress bar over inputs on a terminal; nothing when stderr is a pipe or a file.
+fn progress(len: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}")
+            .expect("progress template")
+            .progress_chars("=> "),
+    );
+    bar
+}
+
+fn stamp(input: &Input) -> Option<InputStamp> {
+    let Input::File(path) = input else { return None };
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos() as i64;
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+    Some(InputStamp { path: path.display().to_string(), size: meta.len(), modified })
+}
+
+#[derive(Default)]
+struct Counts {
+    read: usize,
+    stored: usize,
+    duplicates: usize,
+    present: usize,
+    skipped_inputs: usize,
+    errors: usize,
+}
+
+struct IngestRun<'a> {
+    store: Store,
+    pipeline: &'a Pipeline,
+    batch: Vec<Doc>,
+    batch_size: usize,
+    counts: Counts,
+}
+
+impl IngestRun<'_> {
+    fn push(&mut self, doc: Doc) -> Result<()> {
+        self.counts.read += 1;
+        self.batch.push(doc);
+        if self.batch.len() >= self.batch_size {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Duplicate check, analysis of the originals, one transaction.
+    fn flush(&mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let mut in_batch = MemoryIndex::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut docs = Vec::with_capacity(self.batch.len());
+        let mut prints = Vec::with_capacity(self.batch.len());
+        for mut doc in self.batch.drain(..) {
+            if !seen.insert(doc.id.clone()) || self.store.contains(&doc.id)? {
+                self.counts.present += 1;
+                continue;
+            }
+            let fp = Fingerprint::of(&doc.text);
+            let dup = match in_batch.find(&fp) {
+                Some(d) => Some(d),
+                None => self.store.find_duplicate(&fp)?,
+            };
+            match dup {
+                Some(d) => {
+                    doc.duplicate_of = Some(d.of);
+                    self.counts.duplicates += 1;
+                }
+                None => in_batch.insert(&doc.id, &fp),
+            }
+            docs.push(doc);
+            prints.push(fp);
+        }
+        self.pipeline.annotate(&mut docs);
+        let batch: Vec<NewDoc> = docs
+            .into_iter()
+            .zip(prints)
+            .map(|(doc, fingerprint)| NewDoc { doc, fingerprint })
+            .collect();
+        let report = self.store.write_batch(&batch)?;
+        self.counts.stored += report.stored;
+        self.counts.present += report.already_present;
+        Ok(())
+    }
+}
+
+pub fn ingest(db: &Path, args: &[String], model: Option<&Path>, no_nlp: bool, batch_size: usize, force: bool) -> Result<ExitCode> {
+    let started = Instant::now();
+    let (inputs, expand_errors) = expand_inputs(args);
+    expand_errors.iter().for_each(report);
+    let pipeline = load_pipeline(model, no_nlp)?;
+    let store = Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let mut run = IngestRun { store, pipeline: &pipeline, batch: Vec::new(), batch_size, counts: Counts::default() };
+    run.counts.errors = expand_errors.len();
+    let bar = progress(inputs.len());
+    for input in &inputs {
+        let stamp = stamp(input);
+        if !force && let Some(s) = &stamp && run.store.input_done(s)? {
+            run.counts.skipped_inputs += 1;
+            bar.inc(1);
+            continue;
+        }
+        let (mut docs, mut errors) = (0usize, 0usize);
+        let mut fatal = None;
+        read_input(input, &mut |item| {
+            if fatal.is_some() {
+                return;
+            }
+            match item {
+                Ok(doc) => {
+                    docs += 1;
+                    if let Err(e) = run.push(doc) {
+                        fatal = Some(e);
+                    }
+                }
+                Err(e) => {
+                    errors += 1;
+                    bar.suspend(|| report(&e));
+                }
+            }
+            bar.set_message(format!("{} documents, {} duplicates, {} errors", run.counts.read, run.counts.duplicates, run.counts.errors + errors));
+        });
+        if let Some(e) = fatal {
+            return Err(e.context(format!("while storing documents from {}", input.name())));
+        }
+        run.flush()?;
+        run.counts.errors += errors;
+        if let Some(s) = &stamp {
+            run.store.mark_input_done(s, docs, errors)?;
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let c = &run.counts;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "dossier: {} inputs: {} documents read, {} stored ({} duplicates), {} already present, {} inputs skipped as already read, {} errors; {:.1} s, {:.0} documents/s",
+        inputs.len(),
+        c.read,
+        c.stored,
+        c.duplicates,
+        c.present,
+        c.skipped_inputs,
+        c.errors,
+        secs,
+        c.read as f64 / secs.max(1e-9)
+    );
+    Ok(if c.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Reads every input into memory, reporting bad ones.
+fn read_all(args: &[String]) -> (Vec<Doc>, usize) {
+    let (inputs, expand_errors) = expand_inputs(args);
+    expand_errors.iter().for_each(report);
+    let mut errors = expand_errors.len();
+    let mut docs = Vec::new();
+    let bar = progress(inputs.len());
+    for input in &inputs {
+        read_input(input, &mut |item| match item {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                errors += 1;
+                bar.suspend(|| report(&e));
+            }
+        });
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    (docs, errors)
+}
+
+pub fn analyze(args: &[String], model: Option<&Path>, no_nlp: bool, pretty: bool) -> Result<ExitCode> {
+    let pipeline = load_pipeline(model, no_nlp)?;
+    let (mut docs, errors) = read_all(args);
+    // Every document is analysed here, duplicates included, so the output is complete for each
+    // input record; duplicates are then marked.
+    pipeline.annotate(&mut docs);
+    let mut index = MemoryIndex::new();
+    for doc in &mut docs {
+        let fp = Fingerprint::of(&doc.text);
+        match index.find(&fp) {
+            Some(d) if d.of != doc.id => doc.duplicate_of = Some(d.of),
+            Some(_) => {}
+            None => index.insert(&doc.id, &fp),
+        }
+    }
+    let corpus = dossier_model::Corpus { documents: docs, ..Default::default() };
+    let export = Export::from_corpus(&corpus);
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(stdout);
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &export)?;
+    } else {
+        serde_json::to_writer(&mut out, &export)?;
+    }
+    writeln!(out)?;
+    out.flush()?;
+    if errors > 0 {
+        eprintln!("dossier: {} documents analysed, {errors} inputs or records could not be read", corpus.documents.len());
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn nlp(args: &[String], model: Option<&Path>, json: bool) -> Result<ExitCode> {
+    let pipeline = load_pipeline(model, false)?;
+    let nlp = pipeline.nlp().context("the NLP core is not loaded")?;
+    let (docs, errors) = read_all(args);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for chunk in docs.chunks(64) {
+        let texts: Vec<&str> = chunk.iter().map(|d| d.text.as_str()).collect();
+        for (doc, a) in chunk.iter().zip(nlp.process_batch(&texts)) {
+            if json {
+                let mut v = a.to_json();
+                v["id"] = serde_json::Value::String(doc.id.clone());
+                v["source"] = serde_json::Value::String(doc.source.clone());
+                serde_json::to_writer(&mut out, &v)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "# {}", doc.source)?;
+                for (i, t) in a.tokens.iter().enumerate() {
+                    let text = &a.text[t.start..t.end];
+                    writeln!(out, "{i}\t{text}\t{}\t{}\t{}\t{}\t{}", t.tag, t.pos, t.lemma, t.dep, t.head)?;
+                }
+                for e in &a.ents {
+                    let span = &a.text[a.tokens[e.start].start..a.tokens[e.end - 1].end];
+                    writeln!(out, "# entity {}..{}\t{span}\t{}", e.start, e.end, e.label)?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,148 @@
+//! The `dossier` command line: argument parsing and wiring over the library crates, nothing else.
+
+mod flow;
+mod query;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Reads news articles and rebuilds what they describe: actors, dated events, quotes, stories.",
+    long_about = "Reads news articles and rebuilds what they describe: actors, dated events, quotes, \
+stories. Everything runs offline; the store is one SQLite file (dossier.db by default) with a \
+full-text index beside it.",
+    after_help = "Examples:\n  dossier ingest examples/corpus\n  dossier search 'sanctions AND outlet:meridian'\n  dossier analyze articles.jsonl > analysis.json"
+)]
+struct Cli {
+    /// The store to use.
+    #[arg(long, global = true, default_value = "dossier.db", env = "DOSSIER_DB")]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// One JSON object in the export contract.
+    Json,
+    /// One document of the export contract per line.
+    Jsonl,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read inputs into the store: analysed, de-duplicated and indexed.
+    #[command(after_help = "Inputs are files, directories (read recursively), glob patterns or - for stdin: \
+plain text and Markdown, HTML, JSONL ({\"id\",\"title\",\"outlet\",\"published\",\"text\"|\"html\"} a line), \
+RSS/Atom feeds and WARC files, any of them gzip-compressed.\n\nExamples:\n  dossier ingest examples/corpus\n  \
+dossier --db news.db ingest 'crawl/*.warc.gz'\n  cat articles.jsonl | dossier ingest -")]
+    Ingest {
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// The NLP model directory (default: models/en_core_web_sm-3.8.0).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Skip the NLP core (no tokens, sentences or entities); time expressions still run.
+        #[arg(long)]
+        no_nlp: bool,
+        /// Documents per transaction.
+        #[arg(long, default_value_t = 256)]
+        batch: usize,
+        /// Read inputs again even if an earlier run read them to the end.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Analyse inputs and print the export-contract JSON, without touching any store.
+    #[command(after_help = "Examples:\n  dossier analyze examples/corpus/txt\n  dossier analyze pages.jsonl > pred.json")]
+    Analyze {
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        #[arg(long)]
+        model: Option<PathBuf>,
+        #[arg(long)]
+        no_nlp: bool,
+        /// Indent the JSON.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Print the NLP core's own annotations, one spaCy `Doc.to_json()`-style object per document.
+    #[command(after_help = "Examples:\n  dossier nlp --json article.txt\n  dossier nlp --model models/en_core_web_md-3.8.0 --json a.jsonl")]
+    Nlp {
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// JSON lines output (the default; without it a token table is printed).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over stored articles.
+    #[command(after_help = "Query language: words (all must match), \"exact phrases\", OR, AND, NOT/-word, \
+(grouping), field:value for title, text, outlet, author, language, kind, and date ranges such as \
+published:[2021-04-01 TO 2021-04-30] or published:>=2021-04-06.\n\nExamples:\n  dossier search 'Vienna talks'\n  \
+dossier search '\"nuclear deal\" AND outlet:meridian'\n  dossier search sanctions --since 2021-04-06 --limit 5")]
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only articles published on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only articles published on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one stored document: metadata, text and annotations.
+    #[command(after_help = "DOC is a document id, a unique id prefix (4+ characters), or its source path or URL.\n\nExamples:\n  dossier show 3f2a9c\n  dossier show examples/corpus/txt/compass-reprint.txt --json")]
+    Show {
+        doc: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export what the store holds in the export contract.
+    #[command(after_help = "Examples:\n  dossier export > corpus.json\n  dossier export --format jsonl | head -1")]
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+    },
+    /// Counts: documents, duplicates, outlets, languages, annotations.
+    #[command(after_help = "Examples:\n  dossier stats\n  dossier --db news.db stats --json")]
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check that the database and the search index are intact and agree.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ingest { inputs, model, no_nlp, batch, force } => {
+            flow::ingest(&cli.db, &inputs, model.as_deref(), no_nlp, batch.max(1), force)
+        }
+        Command::Analyze { inputs, model, no_nlp, pretty } => flow::analyze(&inputs, model.as_deref(), no_nlp, pretty),
+        Command::Nlp { inputs, model, json } => flow::nlp(&inputs, model.as_deref(), json),
+        Command::Search { query, limit, since, until, json } => {
+            query::search(&cli.db, &query, limit, since, until, json)
+        }
+        Command::Show { doc, json } => query::show(&cli.db, &doc, json),
+        Command::Export { format } => query::export(&cli.db, matches!(format, ExportFormat::Jsonl)),
+        Command::Stats { json } => query::stats(&cli.db, json),
+        Command::Check => query::check(&cli.db),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The read-side commands: `search`, `show`, `export`, `stats`, `check`.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use dossier_model::export::{Export, ExportDoc};
+use dossier_store::{SearchOptions, Store};
+
+fn open_existing(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        bail!("no store at {}: run `dossier ingest` first, or pass --db", db.display());
+    }
+    Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+}
+
+fn check_date(flag: &str, d: &Option<String>) -> Result<()> {
+    if let Some(d) = d
+        && chrono_like_date(d).is_none()
+    {
+        bail!("--{flag} {d}: expected a date as YYYY-MM-DD");
+    }
+    Ok(())
+}
+
+fn chrono_like_date(s: &str) -> Option<()> {
+    let parts: Vec<&str> = s.split('-').collect();
+    (parts.len() == 3 && parts[0].len() == 4 && parts.iter().all(|p| p.parse::<u32>().is_ok())).then_some(())
+}
+
+pub fn search(db: &Path, query: &str, limit: usize, since: Option<String>, until: Option<String>, json: bool) -> Result<ExitCode> {
+    check_date("since", &since)?;
+    check_date("until", &until)?;
+    let store = open_existing(db)?;
+    let tty = std::io::stdout().is_terminal();
+    let mark = if tty { ("\x1b[1;4m".to_string(), "\x1b[0m".to_string()) } else { ("**".to_string(), "**".to_string()) };
+    let opts = SearchOptions { limit, since, until, mark: mark.clone() };
+    let hits = store.search(query, &opts)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        let hits: Vec<_> = hits
+            .into_iter()
+            .map(|mut h| {
+                h.snippet = h.snippet.replace('\u{1}', "**").replace('\u{2}', "**");
+                h
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &hits)?;
+        writeln!(out)?;
+    } else if hits.is_empty() {
+        writeln!(out, "no matches")?;
+    } else {
+        for h in hits {
+            let date = h.published.as_deref().map(|p| p.get(..10).unwrap_or(p)).unwrap_or("----------");
+            writeln!(
+                out,
+                "{date}  {}  {}  [{}]",
+                h.outlet.as_deref().unwrap_or("(no outlet)"),
+                h.title.as_deref().unwrap_or("(untitled)"),
+                &h.id
+            )?;
+            let snippet = h.snippet.replace('\u{1}', &mark.0).replace('\u{2}', &mark.1);
+            writeln!(out, "    {snippet}")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(db: &Path, key: &str, json: bool) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let Some(doc) = store.doc(key)? else {
+        bail!("no document `{key}` in {} (give an id, a unique id prefix, or a source)", db.display());
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, &ExportDoc::from_doc(&doc))?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let line = |label: &str, v: Option<&str>| format!("{label:<12}{}", v.unwrap_or("-"));
+    writeln!(out, "{}", line("id", Some(&doc.id)))?;
+    writeln!(out, "{}", line("title", doc.title.as_deref()))?;
+    writeln!(out, "{}", line("outlet", doc.outlet.as_deref()))?;
+    writeln!(out, "{}", line("published", doc.published.as_deref()))?;
+    writeln!(out, "{}", line("authors", Some(&doc.authors.join(", ")).filter(|s| !s.is_empty()).map(|s| s.as_str())))?;
+    writeln!(out, "{}", line("source", Some(&doc.source)))?;
+    writeln!(out, "{}", line("url", doc.url.as_deref()))?;
+    writeln!(out, "{}", line("language", doc.language.as_deref()))?;
+    writeln!(out, "{}", line("dateline", doc.dateline.as_deref()))?;
+    if let Some(d) = &doc.duplicate_of {
+        writeln!(out, "{}", line("duplicate of", Some(d)))?;
+    }
+    writeln!(out, "\n{}\n", doc.text)?;
+    if !doc.mentions.is_empty() {
+        writeln!(out, "mentions:")?;
+        for m in &doc.mentions {
+            writeln!(out, "  {:<10}{}", m.label, m.span.text(&doc.text))?;
+        }
+    }
+    if !doc.times.is_empty() {
+        writeln!(out, "times:")?;
+        for t in &doc.times {
+            writeln!(out, "  {:<10}{:<16}{}", t.kind.as_str(), t.value.as_deref().unwrap_or("?"), t.span.text(&doc.text))?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(db: &Path, jsonl: bool) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if jsonl {
+        let mut failure = None;
+        store.for_each_doc(|doc| {
+            if failure.is_none()
+                && let Err(e) = serde_json::to_writer(&mut out, &ExportDoc::from_doc(&doc)).map_err(anyhow::Error::from).and_then(|_| Ok(writeln!(out)?))
+            {
+                failure = Some(e);
+            }
+        })?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+    } else {
+        let mut corpus = dossier_model::Corpus::default();
+        store.for_each_doc(|doc| corpus.documents.push(doc))?;
+        serde_json::to_writer(&mut out, &Export::from_corpus(&corpus))?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn stats(db: &Path, json: bool) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let s = store.stats()?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, &s)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "documents     {} ({} duplicates, {} originals indexed)", s.documents, s.duplicates, s.indexed)?;
+        writeln!(out, "inputs read   {}", s.inputs)?;
+        writeln!(
+            out,
+            "published     {} to {}",
+            s.first_published.as_deref().unwrap_or("?"),
+            s.last_published.as_deref().unwrap_or("?")
+        )?;
+        writeln!(out, "annotations   {} entity mentions, {} time expressions, {} quotes", s.mentions, s.times, s.quotes)?;
+        for (title, groups) in [("by outlet", &s.by_outlet), ("by input kind", &s.by_kind), ("by language", &s.by_language)] {
+            writeln!(out, "{title}:")?;
+            for (k, n) in groups {
+                writeln!(out, "  {n:>6}  {k}")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn check(db: &Path) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let problems = store.check()?;
+    if problems.is_empty() {
+        println!("ok: {} is consistent", db.display());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for p in problems {
+            println!("problem: {p}");
+        }
+        Ok(ExitCode::FAILURE)
+    }
+}

@@ -1,0 +1,135 @@
+//! dossier's analysis pipeline: the per-document stages, run in order over documents.
+//!
+//! Stages are pure functions of a document's text and metadata; nothing here reads files (apart
+//! from loading the model once) or touches the store. Today's stages:
+//!
+//! 1. the NLP core (`dossier-nlp`): tokens, tags, lemmas, dependencies, sentences, entity
+//!    mentions with OntoNotes labels;
+//! 2. temporal expressions (`dossier-timex`), resolved against the publication date.
+//!
+//! Documents that are not English are left unannotated (they are stored and flagged by ingest).
+
+use std::path::{Path, PathBuf};
+
+use dossier_model::{Doc, Mention, Span, Token};
+use rayon::prelude::*;
+
+/// The default pipeline, fetched by `scripts/fetch-model.sh`.
+pub const DEFAULT_MODEL: &str = "models/en_core_web_sm-3.8.0";
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("no NLP model at {tried}: run scripts/fetch-model.sh, or pass --model DIR")]
+    NoModel { tried: String },
+    #[error(transparent)]
+    Nlp(#[from] dossier_nlp::NlpError),
+}
+
+/// Where the model directory is: an explicit path, `$DOSSIER_MODEL`, `models/…` under the
+/// working directory, or `models/…` beside the checkout the binary was built in.
+pub fn find_model(explicit: Option<&Path>) -> Result<PathBuf, PipelineError> {
+    if let Some(p) = explicit {
+        return if p.join("meta.json").is_file() {
+            Ok(p.to_path_buf())
+        } else {
+            Err(PipelineError::NoModel { tried: p.display().to_string() })
+        };
+    }
+    let mut tried = Vec::new();
+    let mut candidates = Vec::new();
+    if let Some(env) = std::env::var_os("DOSSIER_MODEL") {
+        candidates.push(PathBuf::from(env));
+    }
+    candidates.push(PathBuf::from(DEFAULT_MODEL));
+    if let Ok(exe) = std::env::current_exe() {
+        // target/{debug,release}/dossier → the checkout root
+        if let Some(root) = exe.parent().and_then(Path::parent).and_then(Path::parent) {
+            candidates.push(root.join(DEFAULT_MODEL));
+        }
+    }
+    for c in candidates {
+        if c.join("meta.json").is_file() {
+            return Ok(c);
+        }
+        tried.push(c.display().to_string());
+    }
+    Err(PipelineError::NoModel { tried: tried.join(", ") })
+}
+
+/// The loaded stages.
+pub struct Pipeline {
+    nlp: Option<dossier_nlp::Pipeline>,
+}
+
+impl Pipeline {
+    /// Loads the NLP model from `model` (see [`find_model`]).
+    pub fn load(model: Option<&Path>) -> Result<Self, PipelineError> {
+        let dir = find_model(model)?;
+        Ok(Pipeline { nlp: Some(dossier_nlp::Pipeline::load(&dir)?) })
+    }
+
+    /// A pipeline without the NLP core: time expressions only. For inputs where only the cheap
+    /// stages are wanted (`--no-nlp`).
+    pub fn without_nlp() -> Self {
+        Pipeline { nlp: None }
+    }
+
+    pub fn nlp(&self) -> Option<&dossier_nlp::Pipeline> {
+        self.nlp.as_ref()
+    }
+
+    /// Annotates documents in place, in parallel. Annotations already present are replaced.
+    /// Documents already marked as duplicates are skipped: a reprint is not analysed twice.
+    pub fn annotate(&self, docs: &mut [Doc]) {
+        let english: Vec<&mut Doc> = docs
+            .iter_mut()
+            .filter(|d| d.is_english() && d.duplicate_of.is_none())
+            .collect();
+        if let Some(nlp) = &self.nlp {
+            let texts: Vec<&str> = english.iter().map(|d| d.text.as_str()).collect();
+            let analyses = nlp.process_batch(&texts);
+            english.into_par_iter().zip(analyses).for_each(|(doc, a)| {
+                apply_nlp(doc, &a);
+                annotate_times(doc);
+            });
+        } else {
+            english.into_par_iter().for_each(annotate_times);
+        }
+    }
+}
+
+fn annotate_times(doc: &mut Doc) {
+    doc.times = dossier_timex::extract(&doc.text, doc.published_date());
+}
+
+/// Copies the NLP core's analysis onto the document as stand-off annotations.
+fn apply_nlp(doc: &mut Doc, a: &dossier_nlp::Analysis) {
+    doc.tokens = a
+        .tokens
+        .iter()
+        .map(|t| Token {
+            span: Span::new(t.start, t.end),
+            tag: t.tag.to_string(),
+            pos: t.pos.to_string(),
+            lemma: t.lemma.clone(),
+            dep: t.dep.to_string(),
+            head: t.head,
+            space_after: t.whitespace,
+        })
+        .collect();
+    doc.sentences = a
+        .sents
+        .iter()
+        .filter(|(s, e)| e > s)
+        .map(|&(s, e)| Span::new(a.tokens[s].start, a.tokens[e - 1].end))
+        .collect();
+    doc.mentions = a
+        .ents
+        .iter()
+        .map(|e| Mention {
+            span: Span::new(a.tokens[e.start].start, a.tokens[e.end - 1].end),
+            label: e.label.to_string(),
+            entity: None,
+        })
+        .collect();
+}
