@@ -34,8 +34,8 @@
 //!
 //! Measured on TempEval-3 TBAQ (dev, 256 documents) with `shared/eval/timex.py` (see
 //! `examples/timex_eval.rs` and the gate in `tests/tempeval_gate.rs`): strict F1 0.883, relaxed
-//! 0.940, value 0.806, type 0.898. Throughput: about 2.5 million words/s on one core
-//! (`cargo bench -p dossier-timex`), a rounding error beside the NLP pipeline.
+//! 0.940, value 0.808, type 0.898. Throughput: 1.2 to 2.4 million words/s on one core of a busy
+//! two-core machine (`cargo bench -p dossier-timex`), a rounding error beside the NLP pipeline.
 //!
 //! Date text is attacker input: `fuzz/` holds a cargo-fuzz target (`cargo +nightly fuzz run
 //! extract -- -dict=fuzz/extract.dict`) that checks for panics, spans off character boundaries
