@@ -33,11 +33,12 @@
 //! `shared/eval/extraction.py`)
 //! | system | word F1 | title | date acc / coverage / precision | author | pages/s |
 //! |---|---|---|---|---|---|
-//! | dossier-html | 0.937 | 0.888 | 0.847 / 0.974 / 0.869 | 0.814 | 129-233 |
-//! | Python trafilatura 2.3.1 | 0.937 | 0.546 | 0.845 / 0.997 / 0.848 | 0.659 | 13-27 |
+//! | dossier-html | 0.937 | 0.888 | 0.847 / 0.974 / 0.869 | 0.814 | 256 (129-258) |
+//! | Python trafilatura 2.3.1 | 0.937 | 0.546 | 0.845 / 0.997 / 0.848 | 0.659 | 16.2 (13-27) |
 //!
-//! Pages/s are for one thread on a 2-core machine shared with other builds (load average 4-7,
-//! hence the spread); in each of four runs we were 7x to 16x faster than Python trafilatura.
+//! Pages/s are for one thread on a 2-core machine shared with other builds; the first figure is
+//! the quietest run (load average 3.5: 15.8x Python trafilatura), the range covers five runs
+//! under load averages 3.5-7, in each of which we were 7x to 16x faster.
 //! About a fifth of our time is metadata; HTML parsing and dom_smoothie take most of the rest. The gold dates follow what each annotator
 //! saw: where a page shows only "Updated X" the gold is X about as often as the declared
 //! publication date, and 6% of gold dates appear nowhere in the page, so no published-date
