@@ -39,8 +39,9 @@
 //! Pages/s are for one thread on a 2-core machine shared with other builds; the first figure is
 //! the quietest run (load average 3.5: 15.8x Python trafilatura), the range covers five runs
 //! under load averages 3.5-7, in each of which we were 7x to 16x faster.
-//! About a fifth of our time is metadata; HTML parsing and dom_smoothie take most of the rest. The gold dates follow what each annotator
-//! saw: where a page shows only "Updated X" the gold is X about as often as the declared
+//! About a fifth of our time is metadata; HTML parsing and dom_smoothie take most of the rest.
+//!
+//! The gold dates follow what each annotator saw: where a page shows only "Updated X" the gold is X about as often as the declared
 //! publication date, and 6% of gold dates appear nowhere in the page, so no published-date
 //! rule gets near 1.0 on this set; we keep the publication date (what a timeline needs).
 //!
