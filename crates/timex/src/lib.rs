@@ -131,7 +131,7 @@ impl TimexTagger {
             // Modifiers TimeML keeps inside a date's span: "the end of 1990", "early next year",
             // "mid-November", "earlier this month".
             date_prefix: Regex::new(
-                r"(?i)(?:^|[^\w'-])((?:the\s+)?(?:very\s+)?(?:(?:end|beginning|start|middle|close|turn|rest|remainder|latter\s+part|early\s+part|first\s+part|last\s+part)\s+of\s+|(?:early|late)[\s-]+|mid-?\s*|(?:earlier|later)\s+|around\s+))$",
+                r"(?i)(?:^|[^\w'-])((?:the\s+)?(?:very\s+)?(?:(?:end|beginning|start|middle|close|turn|rest|remainder|latter\s+part|early\s+part|first\s+part|last\s+part)\s+of\s+|(?:early|late)[\s\-‐‑–]+|mid[\-‐‑–]?\s*|(?:earlier|later)\s+|around\s+))$",
             )
             .expect("date prefix compiles"),
             // Quantity modifiers kept inside a duration's span: "more than four decades".

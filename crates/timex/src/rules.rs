@@ -360,7 +360,7 @@ fn season_number(w: &str) -> Option<u32> {
 }
 
 fn holiday(name: &str) -> Option<Holiday> {
-    let n = name.to_ascii_lowercase().replace('\'', "");
+    let n = name.to_ascii_lowercase().replace(['\'', '’'], "");
     let n: Vec<&str> = n.split_whitespace().collect();
     let first = *n.first()?;
     let last = *n.last()?;
@@ -760,7 +760,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "decade",
-            "(?:(?i:the)\\s+)?(?:(?i:early|mid|late)[- ]?)?(?:(?P<c>1\\d|20)(?P<d>\\d)0'?s|'(?P<d2>\\d)0s|(?i:the\\s+)(?P<d3>[2-9])0s|(?i:the\\s+)(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
+            "(?:(?i:the)\\s+)?(?:(?i:early|mid|late)[-‐‑– ]?)?(?:(?P<c>1\\d|20)(?P<d>\\d)0['’]?s|['’](?P<d2>\\d)0s|(?i:the\\s+)(?P<d3>[2-9])0s|(?i:the\\s+)(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
             |c, _| {
                 let d = if let (Some(cc), Some(d)) = (g(c, "c"), g(c, "d")) {
                     num(cc)? * 10 + num(d)?
@@ -836,7 +836,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "quarter",
             format!(
-                "(?:(?i:the)\\s+)?(?:(?i:(?P<yrel>this|last|next)\\s+year'?s)\\s+)?(?:(?P<y0>{year})'?s?\\s+)?(?:(?i:fiscal|calendar)[\\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter))[\\s-]+(?:(?i:fiscal)[\\s-]+)?(?P<u>(?i:quarter|half))(?:,?\\s+(?i:of\\s+)?(?:(?i:fiscal|calendar)\\s+)?(?P<y>{year})|\\s+(?i:of\\s+(?:the|this)\\s+year|of\\s+(?P<yrel2>last|next)\\s+year)(?P<ythis>))?"
+                "(?:(?i:the)\\s+)?(?:(?i:(?P<yrel>this|last|next)\\s+year['’]?s)\\s+)?(?:(?P<y0>{year})['’]?s?\\s+)?(?:(?i:fiscal|calendar)[\\s-]+)?(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter))[\\s-]+(?:(?i:fiscal)[\\s-]+)?(?P<u>(?i:quarter|half))(?:,?\\s+(?i:of\\s+)?(?:(?i:fiscal|calendar)\\s+)?(?P<y>{year})|\\s+(?i:of\\s+(?:the|this)\\s+year|of\\s+(?P<yrel2>last|next)\\s+year)(?P<ythis>))?"
             ),
             |c, s| {
                 let q_word = g(c, "q")?.to_ascii_lowercase();
@@ -1061,7 +1061,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "unit_end",
-            "(?i:(?:the\\s+)?(?P<u>year|month)(?:(?:-|\\s+)?end|'s\\s+end)|(?:earlier|later)\\s+in\\s+the\\s+(?P<u2>year|month|week))",
+            "(?i:(?:the\\s+)?(?P<u>year|month)(?:(?:-|\\s+)?end|['’]s\\s+end)|(?:earlier|later)\\s+in\\s+the\\s+(?P<u2>year|month|week))",
             |c, _| {
                 Some((
                     Date,
@@ -1502,7 +1502,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "holiday",
             format!(
-                "(?:(?i:(?P<rel>last|this|next))\\s+)?(?P<h>Christmas\\s+Eve|Christmas(?:\\s+Day)?|New\\s+Year'?s\\s+Eve|New\\s+Year'?s(?:\\s+Day)?|Thanksgiving(?:\\s+Day)?|Independence\\s+Day|Halloween|Valentine'?s\\s+Day|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Boxing\\s+Day|Election\\s+Day|Easter(?:\\s+Sunday)?|Good\\s+Friday|Martin\\s+Luther\\s+King\\s+(?:Jr\\.\\s+)?Day)(?:,?\\s+(?P<y>{year}))?"
+                "(?:(?i:(?P<rel>last|this|next))\\s+)?(?P<h>Christmas\\s+Eve|Christmas(?:\\s+Day)?|New\\s+Year['’]?s\\s+Eve|New\\s+Year['’]?s(?:\\s+Day)?|Thanksgiving(?:\\s+Day)?|Independence\\s+Day|Halloween|Valentine['’]?s\\s+Day|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Boxing\\s+Day|Election\\s+Day|Easter(?:\\s+Sunday)?|Good\\s+Friday|Martin\\s+Luther\\s+King\\s+(?:Jr\\.\\s+)?Day)(?:,?\\s+(?P<y>{year}))?"
             ),
             |c, _| {
                 let name = holiday(g(c, "h")?)?;

@@ -173,16 +173,16 @@ fn classify(word: &str) -> Option<Tense> {
 
 /// Splits into lower-case words, keeping a leading apostrophe ("'ll") as part of a word.
 fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .flat_map(|w| {
             // "he'll" -> "he", "'ll"
-            match w.find('\'') {
+            match w.find(['\'', '’']) {
                 Some(i) if i > 0 => vec![&w[..i], &w[i..]],
                 _ => vec![w],
             }
         })
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| w.to_lowercase().replace('’', "'"))
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

@@ -684,3 +684,15 @@ fn irregular_verbs_and_schedules() {
 fn slashed_iso_dates() {
     check("Posted 2019/11/04 online.", "2019/11/04", "2019-11-04");
 }
+
+#[test]
+fn typographic_apostrophes_and_dashes() {
+    check("Rates peaked in the ’80s.", "the ’80s", "198");
+    check(
+        "The shop will close on New Year’s Eve.",
+        "New Year’s Eve",
+        "2021-12-31",
+    );
+    check("Growth resumed in mid‑2020.", "mid‑2020", "2020");
+    check("They’ll meet on Friday.", "Friday", "2021-03-05");
+}
