@@ -696,3 +696,21 @@ fn typographic_apostrophes_and_dashes() {
     check("Growth resumed in mid‑2020.", "mid‑2020", "2020");
     check("They’ll meet on Friday.", "Friday", "2021-03-05");
 }
+
+#[test]
+fn extreme_publication_dates_do_not_panic() {
+    let text = "Next year, next week, tomorrow, two centuries ago, the 1990s, this spring, \
+                every Monday, Q4, Christmas, 3 p.m. Friday and the following day.";
+    for published in [
+        NaiveDate::from_ymd_opt(9999, 12, 31),
+        NaiveDate::from_ymd_opt(1, 1, 1),
+        NaiveDate::MAX.into(),
+        NaiveDate::MIN.into(),
+    ] {
+        for t in extract(text, published) {
+            if let Some(v) = &t.value {
+                assert!(dossier_timex::is_well_formed_value(v), "{v:?}");
+            }
+        }
+    }
+}
