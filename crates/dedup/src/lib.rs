@@ -67,12 +67,18 @@ impl Fingerprint {
 
     /// The signature as bytes, for storage.
     pub fn minhash_bytes(&self) -> Option<Vec<u8>> {
-        self.minhash.as_ref().map(|s| s.iter().flat_map(|v| v.to_le_bytes()).collect())
+        self.minhash
+            .as_ref()
+            .map(|s| s.iter().flat_map(|v| v.to_le_bytes()).collect())
     }
 
     pub fn minhash_from_bytes(bytes: &[u8]) -> Option<Vec<u32>> {
-        (bytes.len() == NUM_HASHES * 4)
-            .then(|| bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        (bytes.len() == NUM_HASHES * 4).then(|| {
+            bytes
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect()
+        })
     }
 }
 
@@ -135,7 +141,11 @@ impl MemoryIndex {
     /// The earliest inserted document this fingerprint duplicates, if any.
     pub fn find(&self, fp: &Fingerprint) -> Option<Duplicate> {
         if let Some(id) = self.exact.get(&fp.exact) {
-            return Some(Duplicate { of: id.clone(), similarity: 1.0, exact: true });
+            return Some(Duplicate {
+                of: id.clone(),
+                similarity: 1.0,
+                exact: true,
+            });
         }
         let sig = fp.minhash.as_ref()?;
         let mut best: Option<(usize, f64)> = None;
@@ -147,7 +157,11 @@ impl MemoryIndex {
                 }
             }
         }
-        best.map(|(i, s)| Duplicate { of: self.docs[i].0.clone(), similarity: s, exact: false })
+        best.map(|(i, s)| Duplicate {
+            of: self.docs[i].0.clone(),
+            similarity: s,
+            exact: false,
+        })
     }
 
     pub fn insert(&mut self, id: &str, fp: &Fingerprint) {

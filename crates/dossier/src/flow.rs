@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use dossier_dedup::{Fingerprint, MemoryIndex};
-use dossier_ingest::{Input, IngestError, expand_inputs, read_input};
+use dossier_ingest::{IngestError, Input, expand_inputs, read_input};
 use dossier_model::Doc;
 use dossier_model::export::Export;
 use dossier_pipeline::Pipeline;
@@ -33,15 +33,19 @@ fn progress(len: usize) -> ProgressBar {
     }
     let bar = ProgressBar::new(len as u64);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}")
-            .expect("progress template")
-            .progress_chars("=> "),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs  {msg}",
+        )
+        .expect("progress template")
+        .progress_chars("=> "),
     );
     bar
 }
 
 fn stamp(input: &Input) -> Option<InputStamp> {
-    let Input::File(path) = input else { return None };
+    let Input::File(path) = input else {
+        return None;
+    };
     let meta = std::fs::metadata(path).ok()?;
     let modified = meta
         .modified()
@@ -50,7 +54,11 @@ fn stamp(input: &Input) -> Option<InputStamp> {
         .ok()?
         .as_nanos() as i64;
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-    Some(InputStamp { path: path.display().to_string(), size: meta.len(), modified })
+    Some(InputStamp {
+        path: path.display().to_string(),
+        size: meta.len(),
+        modified,
+    })
 }
 
 #[derive(Default)]
@@ -123,18 +131,35 @@ impl IngestRun<'_> {
     }
 }
 
-pub fn ingest(db: &Path, args: &[String], model: Option<&Path>, no_nlp: bool, batch_size: usize, force: bool) -> Result<ExitCode> {
+pub fn ingest(
+    db: &Path,
+    args: &[String],
+    model: Option<&Path>,
+    no_nlp: bool,
+    batch_size: usize,
+    force: bool,
+) -> Result<ExitCode> {
     let started = Instant::now();
     let (inputs, expand_errors) = expand_inputs(args);
     expand_errors.iter().for_each(report);
     let pipeline = load_pipeline(model, no_nlp)?;
-    let store = Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
-    let mut run = IngestRun { store, pipeline: &pipeline, batch: Vec::new(), batch_size, counts: Counts::default() };
+    let store =
+        Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let mut run = IngestRun {
+        store,
+        pipeline: &pipeline,
+        batch: Vec::new(),
+        batch_size,
+        counts: Counts::default(),
+    };
     run.counts.errors = expand_errors.len();
     let bar = progress(inputs.len());
     for input in &inputs {
         let stamp = stamp(input);
-        if !force && let Some(s) = &stamp && run.store.input_done(s)? {
+        if !force
+            && let Some(s) = &stamp
+            && run.store.input_done(s)?
+        {
             run.counts.skipped_inputs += 1;
             bar.inc(1);
             continue;
@@ -157,7 +182,12 @@ pub fn ingest(db: &Path, args: &[String], model: Option<&Path>, no_nlp: bool, ba
                     bar.suspend(|| report(&e));
                 }
             }
-            bar.set_message(format!("{} documents, {} duplicates, {} errors", run.counts.read, run.counts.duplicates, run.counts.errors + errors));
+            bar.set_message(format!(
+                "{} documents, {} duplicates, {} errors",
+                run.counts.read,
+                run.counts.duplicates,
+                run.counts.errors + errors
+            ));
         });
         if let Some(e) = fatal {
             return Err(e.context(format!("while storing documents from {}", input.name())));
@@ -184,7 +214,11 @@ pub fn ingest(db: &Path, args: &[String], model: Option<&Path>, no_nlp: bool, ba
         secs,
         c.read as f64 / secs.max(1e-9)
     );
-    Ok(if c.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if c.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads every input into memory, reporting bad ones.
@@ -208,7 +242,12 @@ fn read_all(args: &[String]) -> (Vec<Doc>, usize) {
     (docs, errors)
 }
 
-pub fn analyze(args: &[String], model: Option<&Path>, no_nlp: bool, pretty: bool) -> Result<ExitCode> {
+pub fn analyze(
+    args: &[String],
+    model: Option<&Path>,
+    no_nlp: bool,
+    pretty: bool,
+) -> Result<ExitCode> {
     let pipeline = load_pipeline(model, no_nlp)?;
     let (mut docs, errors) = read_all(args);
     // Every document is analysed here, duplicates included, so the output is complete for each
@@ -223,7 +262,10 @@ pub fn analyze(args: &[String], model: Option<&Path>, no_nlp: bool, pretty: bool
             None => index.insert(&doc.id, &fp),
         }
     }
-    let corpus = dossier_model::Corpus { documents: docs, ..Default::default() };
+    let corpus = dossier_model::Corpus {
+        documents: docs,
+        ..Default::default()
+    };
     let export = Export::from_corpus(&corpus);
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::new(stdout);
@@ -235,7 +277,10 @@ pub fn analyze(args: &[String], model: Option<&Path>, no_nlp: bool, pretty: bool
     writeln!(out)?;
     out.flush()?;
     if errors > 0 {
-        eprintln!("dossier: {} documents analysed, {errors} inputs or records could not be read", corpus.documents.len());
+        eprintln!(
+            "dossier: {} documents analysed, {errors} inputs or records could not be read",
+            corpus.documents.len()
+        );
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -259,7 +304,11 @@ pub fn nlp(args: &[String], model: Option<&Path>, json: bool) -> Result<ExitCode
                 writeln!(out, "# {}", doc.source)?;
                 for (i, t) in a.tokens.iter().enumerate() {
                     let text = &a.text[t.start..t.end];
-                    writeln!(out, "{i}\t{text}\t{}\t{}\t{}\t{}\t{}", t.tag, t.pos, t.lemma, t.dep, t.head)?;
+                    writeln!(
+                        out,
+                        "{i}\t{text}\t{}\t{}\t{}\t{}\t{}",
+                        t.tag, t.pos, t.lemma, t.dep, t.head
+                    )?;
                 }
                 for e in &a.ents {
                     let span = &a.text[a.tokens[e.start].start..a.tokens[e.end - 1].end];
@@ -270,5 +319,9 @@ pub fn nlp(args: &[String], model: Option<&Path>, json: bool) -> Result<ExitCode
         }
     }
     out.flush()?;
-    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

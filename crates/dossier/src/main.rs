@@ -37,10 +37,12 @@ enum ExportFormat {
 #[derive(Subcommand)]
 enum Command {
     /// Read inputs into the store: analysed, de-duplicated and indexed.
-    #[command(after_help = "Inputs are files, directories (read recursively), glob patterns or - for stdin: \
+    #[command(
+        after_help = "Inputs are files, directories (read recursively), glob patterns or - for stdin: \
 plain text and Markdown, HTML, JSONL ({\"id\",\"title\",\"outlet\",\"published\",\"text\"|\"html\"} a line), \
 RSS/Atom feeds and WARC files, any of them gzip-compressed.\n\nExamples:\n  dossier ingest examples/corpus\n  \
-dossier --db news.db ingest 'crawl/*.warc.gz'\n  cat articles.jsonl | dossier ingest -")]
+dossier --db news.db ingest 'crawl/*.warc.gz'\n  cat articles.jsonl | dossier ingest -"
+    )]
     Ingest {
         #[arg(required = true)]
         inputs: Vec<String>,
@@ -58,7 +60,9 @@ dossier --db news.db ingest 'crawl/*.warc.gz'\n  cat articles.jsonl | dossier in
         force: bool,
     },
     /// Analyse inputs and print the export-contract JSON, without touching any store.
-    #[command(after_help = "Examples:\n  dossier analyze examples/corpus/txt\n  dossier analyze pages.jsonl > pred.json")]
+    #[command(
+        after_help = "Examples:\n  dossier analyze examples/corpus/txt\n  dossier analyze pages.jsonl > pred.json"
+    )]
     Analyze {
         #[arg(required = true)]
         inputs: Vec<String>,
@@ -71,7 +75,9 @@ dossier --db news.db ingest 'crawl/*.warc.gz'\n  cat articles.jsonl | dossier in
         pretty: bool,
     },
     /// Print the NLP core's own annotations, one spaCy `Doc.to_json()`-style object per document.
-    #[command(after_help = "Examples:\n  dossier nlp --json article.txt\n  dossier nlp --model models/en_core_web_md-3.8.0 --json a.jsonl")]
+    #[command(
+        after_help = "Examples:\n  dossier nlp --json article.txt\n  dossier nlp --model models/en_core_web_md-3.8.0 --json a.jsonl"
+    )]
     Nlp {
         #[arg(required = true)]
         inputs: Vec<String>,
@@ -82,10 +88,12 @@ dossier --db news.db ingest 'crawl/*.warc.gz'\n  cat articles.jsonl | dossier in
         json: bool,
     },
     /// Full-text search over stored articles.
-    #[command(after_help = "Query language: words (all must match), \"exact phrases\", OR, AND, NOT/-word, \
+    #[command(
+        after_help = "Query language: words (all must match), \"exact phrases\", OR, AND, NOT/-word, \
 (grouping), field:value for title, text, outlet, author, language, kind, and date ranges such as \
 published:[2021-04-01 TO 2021-04-30] or published:>=2021-04-06.\n\nExamples:\n  dossier search 'Vienna talks'\n  \
-dossier search '\"nuclear deal\" AND outlet:meridian'\n  dossier search sanctions --since 2021-04-06 --limit 5")]
+dossier search '\"nuclear deal\" AND outlet:meridian'\n  dossier search sanctions --since 2021-04-06 --limit 5"
+    )]
     Search {
         query: String,
         #[arg(long, default_value_t = 10)]
@@ -100,14 +108,18 @@ dossier search '\"nuclear deal\" AND outlet:meridian'\n  dossier search sanction
         json: bool,
     },
     /// Show one stored document: metadata, text and annotations.
-    #[command(after_help = "DOC is a document id, a unique id prefix (4+ characters), or its source path or URL.\n\nExamples:\n  dossier show 3f2a9c\n  dossier show examples/corpus/txt/compass-reprint.txt --json")]
+    #[command(
+        after_help = "DOC is a document id, a unique id prefix (4+ characters), or its source path or URL.\n\nExamples:\n  dossier show 3f2a9c\n  dossier show examples/corpus/txt/compass-reprint.txt --json"
+    )]
     Show {
         doc: String,
         #[arg(long)]
         json: bool,
     },
     /// Export what the store holds in the export contract.
-    #[command(after_help = "Examples:\n  dossier export > corpus.json\n  dossier export --format jsonl | head -1")]
+    #[command(
+        after_help = "Examples:\n  dossier export > corpus.json\n  dossier export --format jsonl | head -1"
+    )]
     Export {
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
@@ -125,14 +137,38 @@ dossier search '\"nuclear deal\" AND outlet:meridian'\n  dossier search sanction
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Ingest { inputs, model, no_nlp, batch, force } => {
-            flow::ingest(&cli.db, &inputs, model.as_deref(), no_nlp, batch.max(1), force)
-        }
-        Command::Analyze { inputs, model, no_nlp, pretty } => flow::analyze(&inputs, model.as_deref(), no_nlp, pretty),
-        Command::Nlp { inputs, model, json } => flow::nlp(&inputs, model.as_deref(), json),
-        Command::Search { query, limit, since, until, json } => {
-            query::search(&cli.db, &query, limit, since, until, json)
-        }
+        Command::Ingest {
+            inputs,
+            model,
+            no_nlp,
+            batch,
+            force,
+        } => flow::ingest(
+            &cli.db,
+            &inputs,
+            model.as_deref(),
+            no_nlp,
+            batch.max(1),
+            force,
+        ),
+        Command::Analyze {
+            inputs,
+            model,
+            no_nlp,
+            pretty,
+        } => flow::analyze(&inputs, model.as_deref(), no_nlp, pretty),
+        Command::Nlp {
+            inputs,
+            model,
+            json,
+        } => flow::nlp(&inputs, model.as_deref(), json),
+        Command::Search {
+            query,
+            limit,
+            since,
+            until,
+            json,
+        } => query::search(&cli.db, &query, limit, since, until, json),
         Command::Show { doc, json } => query::show(&cli.db, &doc, json),
         Command::Export { format } => query::export(&cli.db, matches!(format, ExportFormat::Jsonl)),
         Command::Stats { json } => query::stats(&cli.db, json),

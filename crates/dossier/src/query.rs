@@ -10,9 +10,12 @@ use dossier_store::{SearchOptions, Store};
 
 fn open_existing(db: &Path) -> Result<Store> {
     if !db.exists() {
-        bail!("no store at {}: run `dossier ingest` first, or pass --db", db.display());
+        bail!(
+            "no store at {}: run `dossier ingest` first, or pass --db",
+            db.display()
+        );
     }
-    Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+    Store::open_for_reading(db).with_context(|| format!("cannot open the store {}", db.display()))
 }
 
 fn check_date(flag: &str, d: &Option<String>) -> Result<()> {
@@ -26,16 +29,33 @@ fn check_date(flag: &str, d: &Option<String>) -> Result<()> {
 
 fn chrono_like_date(s: &str) -> Option<()> {
     let parts: Vec<&str> = s.split('-').collect();
-    (parts.len() == 3 && parts[0].len() == 4 && parts.iter().all(|p| p.parse::<u32>().is_ok())).then_some(())
+    (parts.len() == 3 && parts[0].len() == 4 && parts.iter().all(|p| p.parse::<u32>().is_ok()))
+        .then_some(())
 }
 
-pub fn search(db: &Path, query: &str, limit: usize, since: Option<String>, until: Option<String>, json: bool) -> Result<ExitCode> {
+pub fn search(
+    db: &Path,
+    query: &str,
+    limit: usize,
+    since: Option<String>,
+    until: Option<String>,
+    json: bool,
+) -> Result<ExitCode> {
     check_date("since", &since)?;
     check_date("until", &until)?;
     let store = open_existing(db)?;
     let tty = std::io::stdout().is_terminal();
-    let mark = if tty { ("\x1b[1;4m".to_string(), "\x1b[0m".to_string()) } else { ("**".to_string(), "**".to_string()) };
-    let opts = SearchOptions { limit, since, until, mark: mark.clone() };
+    let mark = if tty {
+        ("\x1b[1;4m".to_string(), "\x1b[0m".to_string())
+    } else {
+        ("**".to_string(), "**".to_string())
+    };
+    let opts = SearchOptions {
+        limit,
+        since,
+        until,
+        mark: mark.clone(),
+    };
     let hits = store.search(query, &opts)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
@@ -52,7 +72,11 @@ pub fn search(db: &Path, query: &str, limit: usize, since: Option<String>, until
         writeln!(out, "no matches")?;
     } else {
         for h in hits {
-            let date = h.published.as_deref().map(|p| p.get(..10).unwrap_or(p)).unwrap_or("----------");
+            let date = h
+                .published
+                .as_deref()
+                .map(|p| p.get(..10).unwrap_or(p))
+                .unwrap_or("----------");
             writeln!(
                 out,
                 "{date}  {}  {}  [{}]",
@@ -60,7 +84,10 @@ pub fn search(db: &Path, query: &str, limit: usize, since: Option<String>, until
                 h.title.as_deref().unwrap_or("(untitled)"),
                 &h.id
             )?;
-            let snippet = h.snippet.replace('\u{1}', &mark.0).replace('\u{2}', &mark.1);
+            let snippet = h
+                .snippet
+                .replace('\u{1}', &mark.0)
+                .replace('\u{2}', &mark.1);
             writeln!(out, "    {snippet}")?;
         }
     }
@@ -71,7 +98,10 @@ pub fn search(db: &Path, query: &str, limit: usize, since: Option<String>, until
 pub fn show(db: &Path, key: &str, json: bool) -> Result<ExitCode> {
     let store = open_existing(db)?;
     let Some(doc) = store.doc(key)? else {
-        bail!("no document `{key}` in {} (give an id, a unique id prefix, or a source)", db.display());
+        bail!(
+            "no document `{key}` in {} (give an id, a unique id prefix, or a source)",
+            db.display()
+        );
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
@@ -85,7 +115,16 @@ pub fn show(db: &Path, key: &str, json: bool) -> Result<ExitCode> {
     writeln!(out, "{}", line("title", doc.title.as_deref()))?;
     writeln!(out, "{}", line("outlet", doc.outlet.as_deref()))?;
     writeln!(out, "{}", line("published", doc.published.as_deref()))?;
-    writeln!(out, "{}", line("authors", Some(&doc.authors.join(", ")).filter(|s| !s.is_empty()).map(|s| s.as_str())))?;
+    writeln!(
+        out,
+        "{}",
+        line(
+            "authors",
+            Some(&doc.authors.join(", "))
+                .filter(|s| !s.is_empty())
+                .map(|s| s.as_str())
+        )
+    )?;
     writeln!(out, "{}", line("source", Some(&doc.source)))?;
     writeln!(out, "{}", line("url", doc.url.as_deref()))?;
     writeln!(out, "{}", line("language", doc.language.as_deref()))?;
@@ -103,7 +142,13 @@ pub fn show(db: &Path, key: &str, json: bool) -> Result<ExitCode> {
     if !doc.times.is_empty() {
         writeln!(out, "times:")?;
         for t in &doc.times {
-            writeln!(out, "  {:<10}{:<16}{}", t.kind.as_str(), t.value.as_deref().unwrap_or("?"), t.span.text(&doc.text))?;
+            writeln!(
+                out,
+                "  {:<10}{:<16}{}",
+                t.kind.as_str(),
+                t.value.as_deref().unwrap_or("?"),
+                t.span.text(&doc.text)
+            )?;
         }
     }
     out.flush()?;
@@ -117,7 +162,9 @@ pub fn export(db: &Path, jsonl: bool) -> Result<ExitCode> {
         let mut failure = None;
         store.for_each_doc(|doc| {
             if failure.is_none()
-                && let Err(e) = serde_json::to_writer(&mut out, &ExportDoc::from_doc(&doc)).map_err(anyhow::Error::from).and_then(|_| Ok(writeln!(out)?))
+                && let Err(e) = serde_json::to_writer(&mut out, &ExportDoc::from_doc(&doc))
+                    .map_err(anyhow::Error::from)
+                    .and_then(|_| Ok(writeln!(out)?))
             {
                 failure = Some(e);
             }
@@ -143,7 +190,11 @@ pub fn stats(db: &Path, json: bool) -> Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &s)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "documents     {} ({} duplicates, {} originals indexed)", s.documents, s.duplicates, s.indexed)?;
+        writeln!(
+            out,
+            "documents     {} ({} duplicates, {} originals indexed)",
+            s.documents, s.duplicates, s.indexed
+        )?;
         writeln!(out, "inputs read   {}", s.inputs)?;
         writeln!(
             out,
@@ -151,8 +202,16 @@ pub fn stats(db: &Path, json: bool) -> Result<ExitCode> {
             s.first_published.as_deref().unwrap_or("?"),
             s.last_published.as_deref().unwrap_or("?")
         )?;
-        writeln!(out, "annotations   {} entity mentions, {} time expressions, {} quotes", s.mentions, s.times, s.quotes)?;
-        for (title, groups) in [("by outlet", &s.by_outlet), ("by input kind", &s.by_kind), ("by language", &s.by_language)] {
+        writeln!(
+            out,
+            "annotations   {} entity mentions, {} time expressions, {} quotes",
+            s.mentions, s.times, s.quotes
+        )?;
+        for (title, groups) in [
+            ("by outlet", &s.by_outlet),
+            ("by input kind", &s.by_kind),
+            ("by language", &s.by_language),
+        ] {
             writeln!(out, "{title}:")?;
             for (k, n) in groups {
                 writeln!(out, "  {n:>6}  {k}")?;
@@ -163,8 +222,13 @@ pub fn stats(db: &Path, json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Opens the store for writing (which repairs an index left behind by a crash), then verifies.
 pub fn check(db: &Path) -> Result<ExitCode> {
-    let store = open_existing(db)?;
+    if !db.exists() {
+        bail!("no store at {}", db.display());
+    }
+    let store =
+        Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
     let problems = store.check()?;
     if problems.is_empty() {
         println!("ok: {} is consistent", db.display());

@@ -58,25 +58,45 @@ pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     };
     let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
     if let Some(c) = p.iso.captures(s) {
-        let d = NaiveDate::from_ymd_opt(num(c.get(1)).unwrap() as i32, num(c.get(2)).unwrap(), num(c.get(3)).unwrap());
+        let d = NaiveDate::from_ymd_opt(
+            num(c.get(1)).unwrap() as i32,
+            num(c.get(2)).unwrap(),
+            num(c.get(3)).unwrap(),
+        );
         consider(d, c.get(0).unwrap().range());
     }
     if let Some(c) = p.month_first.captures(s) {
-        let d = month_number(&c[1]).and_then(|m| NaiveDate::from_ymd_opt(num(c.get(3)).unwrap() as i32, m, num(c.get(2)).unwrap()));
+        let d = month_number(&c[1]).and_then(|m| {
+            NaiveDate::from_ymd_opt(num(c.get(3)).unwrap() as i32, m, num(c.get(2)).unwrap())
+        });
         consider(d, c.get(0).unwrap().range());
     }
     if let Some(c) = p.day_first.captures(s) {
-        let d = month_number(&c[2]).and_then(|m| NaiveDate::from_ymd_opt(num(c.get(3)).unwrap() as i32, m, num(c.get(1)).unwrap()));
+        let d = month_number(&c[2]).and_then(|m| {
+            NaiveDate::from_ymd_opt(num(c.get(3)).unwrap() as i32, m, num(c.get(1)).unwrap())
+        });
         consider(d, c.get(0).unwrap().range());
     }
     if let Some(c) = p.slash_ymd.captures(s) {
-        let d = NaiveDate::from_ymd_opt(num(c.get(1)).unwrap() as i32, num(c.get(2)).unwrap(), num(c.get(3)).unwrap());
+        let d = NaiveDate::from_ymd_opt(
+            num(c.get(1)).unwrap() as i32,
+            num(c.get(2)).unwrap(),
+            num(c.get(3)).unwrap(),
+        );
         consider(d, c.get(0).unwrap().range());
     }
     if let Some(c) = p.slash_mdy.captures(s) {
-        let (a, b, y) = (num(c.get(1)).unwrap(), num(c.get(2)).unwrap(), num(c.get(3)).unwrap() as i32);
+        let (a, b, y) = (
+            num(c.get(1)).unwrap(),
+            num(c.get(2)).unwrap(),
+            num(c.get(3)).unwrap() as i32,
+        );
         // US order unless the first number cannot be a month.
-        let d = if a > 12 { NaiveDate::from_ymd_opt(y, b, a) } else { NaiveDate::from_ymd_opt(y, a, b) };
+        let d = if a > 12 {
+            NaiveDate::from_ymd_opt(y, b, a)
+        } else {
+            NaiveDate::from_ymd_opt(y, a, b)
+        };
         consider(d, c.get(0).unwrap().range());
     }
     best
@@ -109,14 +129,28 @@ pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
     }
     let (d, _) = find_date(s)?;
     let offset = FixedOffset::east_opt(0)?;
-    Some(d.and_time(NaiveTime::MIN).and_local_timezone(offset).single()?.with_timezone(&Utc))
+    Some(
+        d.and_time(NaiveTime::MIN)
+            .and_local_timezone(offset)
+            .single()?
+            .with_timezone(&Utc),
+    )
 }
 
 fn replace_zone_abbreviation(s: &str) -> Option<String> {
     const ZONES: [(&str, &str); 12] = [
-        ("EST", "-0500"), ("EDT", "-0400"), ("CST", "-0600"), ("CDT", "-0500"),
-        ("MST", "-0700"), ("MDT", "-0600"), ("PST", "-0800"), ("PDT", "-0700"),
-        ("BST", "+0100"), ("CET", "+0100"), ("CEST", "+0200"), ("UTC", "+0000"),
+        ("EST", "-0500"),
+        ("EDT", "-0400"),
+        ("CST", "-0600"),
+        ("CDT", "-0500"),
+        ("MST", "-0700"),
+        ("MDT", "-0600"),
+        ("PST", "-0800"),
+        ("PDT", "-0700"),
+        ("BST", "+0100"),
+        ("CET", "+0100"),
+        ("CEST", "+0200"),
+        ("UTC", "+0000"),
     ];
     let (head, last) = s.rsplit_once(' ')?;
     let zone = ZONES.iter().find(|(abbr, _)| *abbr == last)?;
@@ -130,12 +164,21 @@ mod tests {
     #[test]
     fn news_formats() {
         assert_eq!(parse_date("April 7, 2021").as_deref(), Some("2021-04-07"));
-        assert_eq!(parse_date("Wednesday, 7 April 2021 | 10:32 GMT").as_deref(), Some("2021-04-07"));
+        assert_eq!(
+            parse_date("Wednesday, 7 April 2021 | 10:32 GMT").as_deref(),
+            Some("2021-04-07")
+        );
         assert_eq!(parse_date("Apr. 7th, 2021").as_deref(), Some("2021-04-07"));
-        assert_eq!(parse_date("Published 2021/04/07").as_deref(), Some("2021-04-07"));
+        assert_eq!(
+            parse_date("Published 2021/04/07").as_deref(),
+            Some("2021-04-07")
+        );
         assert_eq!(parse_date("4/7/2021").as_deref(), Some("2021-04-07"));
         assert_eq!(parse_date("31/3/2021").as_deref(), Some("2021-03-31"));
-        assert_eq!(parse_date("2021-04-07T10:00:00Z").as_deref(), Some("2021-04-07T10:00:00+00:00"));
+        assert_eq!(
+            parse_date("2021-04-07T10:00:00Z").as_deref(),
+            Some("2021-04-07T10:00:00+00:00")
+        );
     }
 
     #[test]

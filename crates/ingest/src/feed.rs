@@ -13,9 +13,18 @@ pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, Inge
         .build();
     let feed = match parser.parse(bytes) {
         Ok(f) => f,
-        Err(e) => return sink(Err(IngestError::new(name, format!("not a readable RSS or Atom feed: {e}")))),
+        Err(e) => {
+            return sink(Err(IngestError::new(
+                name,
+                format!("not a readable RSS or Atom feed: {e}"),
+            )));
+        }
     };
-    let outlet = feed.title.as_ref().map(|t| outlet_name(&t.content)).filter(|t| !t.is_empty());
+    let outlet = feed
+        .title
+        .as_ref()
+        .map(|t| outlet_name(&t.content))
+        .filter(|t| !t.is_empty());
     if feed.entries.is_empty() {
         return sink(Err(IngestError::new(name, "feed has no items")));
     }
@@ -28,7 +37,10 @@ pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, Inge
             .and_then(|c| c.body.clone())
             .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()));
         let Some(html) = html.filter(|h| !h.trim().is_empty()) else {
-            sink(Err(IngestError::new(here, "item has neither content nor summary")));
+            sink(Err(IngestError::new(
+                here,
+                "item has neither content nor summary",
+            )));
             continue;
         };
         let text = fragment_text(&html);
@@ -45,7 +57,12 @@ pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, Inge
         doc.authors = entry
             .authors
             .iter()
-            .filter_map(|p| p.name.as_deref().map(author_name).or_else(|| p.email.as_deref().map(author_name)))
+            .filter_map(|p| {
+                p.name
+                    .as_deref()
+                    .map(author_name)
+                    .or_else(|| p.email.as_deref().map(author_name))
+            })
             .filter(|n| !n.is_empty())
             .collect();
         sink(Ok(finish(doc, feed.language.as_deref())));
@@ -78,7 +95,12 @@ fn author_name(raw: &str) -> String {
 /// Feed content is already the article, so no boilerplate removal is needed, only structure.
 fn fragment_text(html: &str) -> String {
     if !html.contains('<') {
-        return html.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n");
+        return html
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n");
     }
     let doc = dom_query::Document::fragment(html);
     let blocks = doc.select("p, h1, h2, h3, h4, h5, h6, li, blockquote, pre");
@@ -95,9 +117,19 @@ fn fragment_text(html: &str) -> String {
             .map(|b| b.text().split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     } else {
-        vec![doc.select("body").text().split_whitespace().collect::<Vec<_>>().join(" ")]
+        vec![
+            doc.select("body")
+                .text()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ]
     };
-    paragraphs.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+    paragraphs
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 #[cfg(test)]
@@ -123,7 +155,10 @@ mod tests {
         assert_eq!(doc.outlet.as_deref(), Some("Gulf Monitor"));
         assert_eq!(doc.published.as_deref(), Some("2021-04-07T15:00:00+00:00"));
         assert_eq!(doc.authors, vec!["Leila Nasser"]);
-        assert_eq!(doc.text, "Talks resumed in Vienna.\n\n\"We are hopeful,\" an envoy said.");
+        assert_eq!(
+            doc.text,
+            "Talks resumed in Vienna.\n\n\"We are hopeful,\" an envoy said."
+        );
         assert!(out[1].is_err());
     }
 

@@ -33,7 +33,11 @@ enum Authors {
     Many(Vec<String>),
 }
 
-pub fn read_jsonl<R: BufRead>(name: &str, mut reader: R, sink: &mut dyn FnMut(Result<Doc, IngestError>)) {
+pub fn read_jsonl<R: BufRead>(
+    name: &str,
+    mut reader: R,
+    sink: &mut dyn FnMut(Result<Doc, IngestError>),
+) {
     let mut line = Vec::new();
     let mut lineno = 0usize;
     loop {
@@ -42,7 +46,13 @@ pub fn read_jsonl<R: BufRead>(name: &str, mut reader: R, sink: &mut dyn FnMut(Re
         match read_line_capped(&mut reader, &mut line, MAX_LINE_BYTES) {
             Ok(Line::Eof) => break,
             Ok(Line::TooLong(n)) => {
-                sink(Err(IngestError::new(here, format!("line of {n} bytes or more is longer than the {} MiB limit; skipped", MAX_LINE_BYTES >> 20))));
+                sink(Err(IngestError::new(
+                    here,
+                    format!(
+                        "line of {n} bytes or more is longer than the {} MiB limit; skipped",
+                        MAX_LINE_BYTES >> 20
+                    ),
+                )));
                 continue;
             }
             Ok(Line::Read) => {}
@@ -64,7 +74,10 @@ pub fn read_jsonl<R: BufRead>(name: &str, mut reader: R, sink: &mut dyn FnMut(Re
         };
         match serde_json::from_str::<Record>(text) {
             Ok(rec) => sink(record_doc(&here, rec)),
-            Err(e) => sink(Err(IngestError::new(here, format!("invalid JSON record: {e}")))),
+            Err(e) => sink(Err(IngestError::new(
+                here,
+                format!("invalid JSON record: {e}"),
+            ))),
         }
     }
 }
@@ -73,7 +86,12 @@ fn record_doc(here: &str, rec: Record) -> Result<Doc, IngestError> {
     let source = match &rec.id {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(other) => return Err(IngestError::new(here, format!("`id` must be a string or number, not {other}"))),
+        Some(other) => {
+            return Err(IngestError::new(
+                here,
+                format!("`id` must be a string or number, not {other}"),
+            ));
+        }
         None => here.to_string(),
     };
     let published = rec.published.as_deref().and_then(normalise_published);
@@ -82,9 +100,20 @@ fn record_doc(here: &str, rec: Record) -> Result<Doc, IngestError> {
             let doc = Doc::new(String::new(), source, InputKind::Jsonl, text);
             finish(doc, rec.language.as_deref())
         }
-        (None, Some(html)) => html_doc(&source, html.as_bytes(), rec.url.as_deref(), Some("utf-8"), InputKind::Jsonl)
-            .map_err(|e| IngestError::new(format!("{here} ({})", e.input), e.reason))?,
-        (None, None) => return Err(IngestError::new(here, "record has neither `text` nor `html`")),
+        (None, Some(html)) => html_doc(
+            &source,
+            html.as_bytes(),
+            rec.url.as_deref(),
+            Some("utf-8"),
+            InputKind::Jsonl,
+        )
+        .map_err(|e| IngestError::new(format!("{here} ({})", e.input), e.reason))?,
+        (None, None) => {
+            return Err(IngestError::new(
+                here,
+                "record has neither `text` nor `html`",
+            ));
+        }
     };
     if doc.text.trim().is_empty() {
         return Err(IngestError::new(here, "empty text"));
@@ -126,7 +155,11 @@ pub(crate) enum Line {
 
 /// Reads one line into `buf` without ever holding more than `cap` bytes of it: a longer line is
 /// consumed and reported, so a 2 GB line costs no memory.
-pub(crate) fn read_line_capped<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<Line> {
+pub(crate) fn read_line_capped<R: BufRead>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<Line> {
     buf.clear();
     let mut total = 0usize;
     let mut overflow = false;
@@ -156,7 +189,11 @@ pub(crate) fn read_line_capped<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, ca
         }
         reader.consume(take);
         if done {
-            return Ok(if overflow { Line::TooLong(total) } else { Line::Read });
+            return Ok(if overflow {
+                Line::TooLong(total)
+            } else {
+                Line::Read
+            });
         }
     }
 }
@@ -177,7 +214,9 @@ mod tests {
 
     #[test]
     fn text_is_verbatim_and_metadata_kept() {
-        let out = read("{\"id\": \"a1\", \"title\": \"T\", \"outlet\": \"Wire\", \"published\": \"2021-03-02\", \"text\": \"\\n  Two  spaces.\\n\"}\n");
+        let out = read(
+            "{\"id\": \"a1\", \"title\": \"T\", \"outlet\": \"Wire\", \"published\": \"2021-03-02\", \"text\": \"\\n  Two  spaces.\\n\"}\n",
+        );
         let doc = out[0].as_ref().unwrap();
         assert_eq!(doc.text, "\n  Two  spaces.\n");
         assert_eq!(doc.source, "a1");
@@ -187,7 +226,9 @@ mod tests {
 
     #[test]
     fn a_broken_line_does_not_stop_the_rest() {
-        let out = read("{\"id\":\"a\",\"text\":\"one\"}\n{\"id\": broken\n{\"id\":\"c\",\"text\":\"three\"}\n");
+        let out = read(
+            "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\": broken\n{\"id\":\"c\",\"text\":\"three\"}\n",
+        );
         assert_eq!(out.len(), 3);
         assert!(out[0].is_ok() && out[2].is_ok());
         let err = out[1].as_ref().unwrap_err();
@@ -200,10 +241,19 @@ mod tests {
         let long = format!("{}\nnext\n", "x".repeat(1000));
         let mut r = std::io::BufReader::with_capacity(64, long.as_bytes());
         let mut buf = Vec::new();
-        assert!(matches!(read_line_capped(&mut r, &mut buf, 100).unwrap(), Line::TooLong(1001)));
+        assert!(matches!(
+            read_line_capped(&mut r, &mut buf, 100).unwrap(),
+            Line::TooLong(1001)
+        ));
         assert!(buf.len() <= 100);
-        assert!(matches!(read_line_capped(&mut r, &mut buf, 100).unwrap(), Line::Read));
+        assert!(matches!(
+            read_line_capped(&mut r, &mut buf, 100).unwrap(),
+            Line::Read
+        ));
         assert_eq!(buf, b"next\n");
-        assert!(matches!(read_line_capped(&mut r, &mut buf, 100).unwrap(), Line::Eof));
+        assert!(matches!(
+            read_line_capped(&mut r, &mut buf, 100).unwrap(),
+            Line::Eof
+        ));
     }
 }

@@ -19,7 +19,13 @@ pub fn detect_language(text: &str, declared: Option<&str>) -> Option<String> {
         return Some(iso639_1(info.lang().code()).to_string());
     }
     declared
-        .map(|d| d.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase())
+        .map(|d| {
+            d.trim()
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
         .filter(|d| d.len() == 2 && d.chars().all(|c| c.is_ascii_alphabetic()))
 }
 

@@ -88,7 +88,9 @@ pub fn expand_inputs<S: AsRef<str>>(args: &[S]) -> (Vec<Input>, Vec<IngestError>
             let walker = walkdir::WalkDir::new(path)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => inputs.push(Input::File(e.into_path())),
@@ -162,7 +164,11 @@ impl Format {
             .position(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF)
             .unwrap_or(head.len());
         let head = &head[start..];
-        let lower: Vec<u8> = head.iter().take(1024).map(|b| b.to_ascii_lowercase()).collect();
+        let lower: Vec<u8> = head
+            .iter()
+            .take(1024)
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
         let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
         if head.starts_with(b"WARC/") {
             Format::Warc
@@ -170,7 +176,11 @@ impl Format {
             Format::Jsonl
         } else if has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf") {
             Format::Feed
-        } else if lower.starts_with(b"<!doctype html") || has(b"<html") || has(b"<body") || has(b"<head") {
+        } else if lower.starts_with(b"<!doctype html")
+            || has(b"<html")
+            || has(b"<body")
+            || has(b"<head")
+        {
             Format::Html
         } else {
             Format::Text
@@ -208,7 +218,11 @@ pub fn read_input(input: &Input, sink: &mut dyn FnMut(Result<Doc, IngestError>))
     }
 }
 
-fn read_stream<R: BufRead>(name: &str, mut reader: R, sink: &mut dyn FnMut(Result<Doc, IngestError>)) {
+fn read_stream<R: BufRead>(
+    name: &str,
+    mut reader: R,
+    sink: &mut dyn FnMut(Result<Doc, IngestError>),
+) {
     let head = match reader.fill_buf() {
         Ok(h) => h.to_vec(),
         Err(e) => return sink(Err(IngestError::new(name, describe_io(&e)))),
@@ -245,7 +259,10 @@ fn read_capped<R: Read>(name: &str, reader: R) -> Result<Vec<u8>, IngestError> {
     if bytes.len() as u64 > MAX_DOC_BYTES {
         return Err(IngestError::new(
             name,
-            format!("larger than {} MiB: not read as one article", MAX_DOC_BYTES >> 20),
+            format!(
+                "larger than {} MiB: not read as one article",
+                MAX_DOC_BYTES >> 20
+            ),
         ));
     }
     Ok(bytes)
@@ -282,9 +299,17 @@ fn text_doc(name: &str, bytes: &[u8], markdown: bool) -> Result<Doc, IngestError
     let text = decode_text(bytes).map_err(|r| IngestError::new(name, r))?;
     let cleaned = plaintext::clean(&text, markdown);
     if cleaned.body.trim().is_empty() {
-        return Err(IngestError::new(name, "no article text left after removing site furniture"));
+        return Err(IngestError::new(
+            name,
+            "no article text left after removing site furniture",
+        ));
     }
-    let mut doc = Doc::new(String::new(), name.to_string(), InputKind::Text, cleaned.body);
+    let mut doc = Doc::new(
+        String::new(),
+        name.to_string(),
+        InputKind::Text,
+        cleaned.body,
+    );
     doc.title = cleaned.title;
     doc.published = cleaned.published;
     doc.authors = cleaned.authors;
@@ -305,7 +330,8 @@ pub(crate) fn html_doc(
         return Err(IngestError::new(source, "binary data, not an HTML page"));
     }
     let (html, _) = dossier_html::decode(bytes, charset);
-    let article = dossier_html::extract(&html, url).map_err(|e| IngestError::new(source, e.to_string()))?;
+    let article =
+        dossier_html::extract(&html, url).map_err(|e| IngestError::new(source, e.to_string()))?;
     let mut doc = Doc::new(String::new(), source.to_string(), kind, article.text);
     doc.url = article.url.or_else(|| url.map(str::to_string));
     doc.title = article.title;
@@ -330,7 +356,10 @@ mod tests {
     #[test]
     fn sniffing() {
         assert_eq!(Format::sniff(b"WARC/1.0\r\n"), Format::Warc);
-        assert_eq!(Format::sniff(b"  <?xml version='1.0'?><rss version=\"2.0\">"), Format::Feed);
+        assert_eq!(
+            Format::sniff(b"  <?xml version='1.0'?><rss version=\"2.0\">"),
+            Format::Feed
+        );
         assert_eq!(Format::sniff(b"<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(Format::sniff(b"{\"id\": 1}"), Format::Jsonl);
         assert_eq!(Format::sniff(b"Talks resume in Vienna"), Format::Text);

@@ -136,9 +136,15 @@ pub fn clean(text: &str, markdown: bool) -> Cleaned {
     }
 
     // The body starts at the first prose line and ends at the first end-of-article line after it.
-    let first_prose = lines.iter().position(|(l, _)| matches!(l, Line::Content(c) if is_prose(c)));
+    let first_prose = lines
+        .iter()
+        .position(|(l, _)| matches!(l, Line::Content(c) if is_prose(c)));
     let body_start = first_prose
-        .or_else(|| lines.iter().position(|(l, _)| matches!(l, Line::Content(_))))
+        .or_else(|| {
+            lines
+                .iter()
+                .position(|(l, _)| matches!(l, Line::Content(_)))
+        })
         .unwrap_or(lines.len());
     let body_end = lines[body_start..]
         .iter()
@@ -206,8 +212,15 @@ fn classify(line: &str, out: &mut Cleaned) -> Line {
     }
     if let Some(c) = r.copyright.captures(line) {
         if out.outlet.is_none() {
-            let owner = c.get(5).map_or("", |m| m.as_str()).trim_end_matches('.').trim();
-            let owner = owner.strip_suffix(" LLC").or_else(|| owner.strip_suffix(" Ltd")).unwrap_or(owner);
+            let owner = c
+                .get(5)
+                .map_or("", |m| m.as_str())
+                .trim_end_matches('.')
+                .trim();
+            let owner = owner
+                .strip_suffix(" LLC")
+                .or_else(|| owner.strip_suffix(" Ltd"))
+                .unwrap_or(owner);
             if !owner.is_empty() && owner.len() < 80 {
                 out.outlet = Some(owner.to_string());
             }
@@ -220,7 +233,9 @@ fn classify(line: &str, out: &mut Cleaned) -> Line {
     if line.len() <= 120
         && let Some(c) = r.published_by.captures(line)
     {
-        let by = c.get(2).is_some_and(|m| m.as_str().eq_ignore_ascii_case("by"));
+        let by = c
+            .get(2)
+            .is_some_and(|m| m.as_str().eq_ignore_ascii_case("by"));
         let rest = c.get(3).map_or("", |m| m.as_str()).trim();
         let date = find_date(rest);
         if by || date.is_some() {
@@ -238,7 +253,12 @@ fn classify(line: &str, out: &mut Cleaned) -> Line {
                 .map_or(name, |i| &name[..i])
                 .trim()
                 .trim_end_matches('.');
-            if by && out.outlet.is_none() && name.len() > 1 && name.len() < 80 && find_date(name).is_none() {
+            if by
+                && out.outlet.is_none()
+                && name.len() > 1
+                && name.len() < 80
+                && find_date(name).is_none()
+            {
                 out.outlet = Some(name.to_string());
             }
             return Line::Dropped;
@@ -270,8 +290,15 @@ fn is_prose(line: &str) -> bool {
 /// Breadcrumbs and menus: short segments joined by separators ("Home | World | Middle East",
 /// "News › Politics", "News  Opinion  Politics  World"), with no sentence punctuation.
 fn is_navigation(line: &str) -> bool {
-    let by_marks: Vec<&str> = line.split(['|', '›', '»', '>', '•', '·']).map(str::trim).collect();
-    let by_gaps: Vec<&str> = line.split("  ").map(str::trim).filter(|s| !s.is_empty()).collect();
+    let by_marks: Vec<&str> = line
+        .split(['|', '›', '»', '>', '•', '·'])
+        .map(str::trim)
+        .collect();
+    let by_gaps: Vec<&str> = line
+        .split("  ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     [by_marks, by_gaps].iter().any(|segments| {
         segments.len() >= 3
             && line.len() <= 160
@@ -309,20 +336,44 @@ fn is_date_line(line: &str) -> bool {
 /// an organisation ("By Meridian Wire") gives no authors but is still a byline.
 fn parse_byline(s: &str) -> Option<Vec<String>> {
     const ORGANISATION: [&str; 16] = [
-        "Wire", "News", "Staff", "Agency", "Press", "Service", "Desk", "Reporters", "Times", "Post",
-        "Bureau", "Media", "Network", "Team", "Editors", "Editorial",
+        "Wire",
+        "News",
+        "Staff",
+        "Agency",
+        "Press",
+        "Service",
+        "Desk",
+        "Reporters",
+        "Times",
+        "Post",
+        "Bureau",
+        "Media",
+        "Network",
+        "Team",
+        "Editors",
+        "Editorial",
     ];
     let main = s.split(['|', '—', '–']).next()?.trim();
     let mut names = Vec::new();
-    for (i, part) in main.split(" and ").flat_map(|p| p.split(" & ")).flat_map(|p| p.split(", ")).enumerate() {
+    for (i, part) in main
+        .split(" and ")
+        .flat_map(|p| p.split(" & "))
+        .flat_map(|p| p.split(", "))
+        .enumerate()
+    {
         let part = part.trim().trim_end_matches('.');
         let words: Vec<&str> = part.split_whitespace().collect();
         let capitalised = !words.is_empty()
-            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
         if i == 0 && !capitalised {
             return None;
         }
-        if capitalised && (2..=4).contains(&words.len()) && !words.iter().any(|w| ORGANISATION.contains(w)) {
+        if capitalised
+            && (2..=4).contains(&words.len())
+            && !words.iter().any(|w| ORGANISATION.contains(w))
+        {
             names.push(part.to_string());
         } else if i > 0 {
             break; // a role, a place or an outlet follows the names
@@ -364,7 +415,10 @@ The talks resume next week.
     #[test]
     fn furniture_is_dropped_and_metadata_kept() {
         let c = clean(PAGE, false);
-        assert_eq!(c.title.as_deref(), Some("Envoys report progress at Vienna nuclear talks"));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Envoys report progress at Vienna nuclear talks")
+        );
         assert_eq!(c.published.as_deref(), Some("2021-04-07"));
         assert_eq!(c.authors, vec!["Anna Lindqvist", "Karim Haddad"]);
         assert_eq!(c.outlet.as_deref(), Some("The Danube Ledger"));
@@ -377,13 +431,22 @@ The talks resume next week.
 
     #[test]
     fn breadcrumbs_survive_only_when_they_are_prose() {
-        let c = clean("Title of the story here\n\nShare prices fell 3% on Tuesday after the talks stalled.\n", false);
-        assert_eq!(c.body, "Share prices fell 3% on Tuesday after the talks stalled.");
+        let c = clean(
+            "Title of the story here\n\nShare prices fell 3% on Tuesday after the talks stalled.\n",
+            false,
+        );
+        assert_eq!(
+            c.body,
+            "Share prices fell 3% on Tuesday after the talks stalled."
+        );
     }
 
     #[test]
     fn markdown_heading_and_links() {
-        let c = clean("# Talks stall in Vienna\n\nPublished by Gulf Monitor on 9 April 2021 at 6:05 p.m. ET\n\nThe [IAEA](https://example.org) said **nothing** new.\n", true);
+        let c = clean(
+            "# Talks stall in Vienna\n\nPublished by Gulf Monitor on 9 April 2021 at 6:05 p.m. ET\n\nThe [IAEA](https://example.org) said **nothing** new.\n",
+            true,
+        );
         assert_eq!(c.title.as_deref(), Some("Talks stall in Vienna"));
         assert_eq!(c.published.as_deref(), Some("2021-04-09"));
         assert_eq!(c.outlet.as_deref(), Some("Gulf Monitor"));
@@ -392,8 +455,14 @@ The talks resume next week.
 
     #[test]
     fn a_first_line_that_is_a_sentence_is_not_a_title() {
-        let c = clean("The talks resumed on Tuesday.\n\nNo deal is expected.\n", false);
+        let c = clean(
+            "The talks resumed on Tuesday.\n\nNo deal is expected.\n",
+            false,
+        );
         assert_eq!(c.title, None);
-        assert_eq!(c.body, "The talks resumed on Tuesday.\n\nNo deal is expected.");
+        assert_eq!(
+            c.body,
+            "The talks resumed on Tuesday.\n\nNo deal is expected."
+        );
     }
 }

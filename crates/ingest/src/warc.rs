@@ -10,7 +10,11 @@ use warc::{RecordType, WarcHeader, WarcReader};
 
 use crate::{IngestError, MAX_DOC_BYTES, html_doc};
 
-pub fn read_warc<R: BufRead>(name: &str, reader: R, sink: &mut dyn FnMut(Result<Doc, IngestError>)) {
+pub fn read_warc<R: BufRead>(
+    name: &str,
+    reader: R,
+    sink: &mut dyn FnMut(Result<Doc, IngestError>),
+) {
     let mut warc = WarcReader::new(reader);
     let mut records = warc.stream_records();
     let mut n = 0usize;
@@ -21,7 +25,9 @@ pub fn read_warc<R: BufRead>(name: &str, reader: R, sink: &mut dyn FnMut(Result<
             Ok(r) => r,
             Err(e) => {
                 let reason = match e {
-                    warc::Error::UnexpectedEOB => "truncated WARC: the file ends inside a record".to_string(),
+                    warc::Error::UnexpectedEOB => {
+                        "truncated WARC: the file ends inside a record".to_string()
+                    }
                     warc::Error::ReadData(io) => crate::describe_io(&io),
                     other => format!("malformed WARC record: {other}"),
                 };
@@ -33,15 +39,23 @@ pub fn read_warc<R: BufRead>(name: &str, reader: R, sink: &mut dyn FnMut(Result<
         if *record.warc_type() != RecordType::Response {
             continue;
         }
-        let uri = record
-            .header(WarcHeader::TargetURI)
-            .map(|u| u.trim().trim_start_matches('<').trim_end_matches('>').to_string());
+        let uri = record.header(WarcHeader::TargetURI).map(|u| {
+            u.trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string()
+        });
         let here = match &uri {
             Some(u) => format!("{name}#{n} ({u})"),
             None => format!("{name}#{n}"),
         };
-        let content_type = record.header(WarcHeader::ContentType).map(|c| c.to_ascii_lowercase());
-        if content_type.as_deref().is_some_and(|c| !c.contains("application/http")) {
+        let content_type = record
+            .header(WarcHeader::ContentType)
+            .map(|c| c.to_ascii_lowercase());
+        if content_type
+            .as_deref()
+            .is_some_and(|c| !c.contains("application/http"))
+        {
             continue;
         }
         let mut block = Vec::new();
@@ -53,8 +67,14 @@ pub fn read_warc<R: BufRead>(name: &str, reader: R, sink: &mut dyn FnMut(Result<
         match http_html_payload(&block) {
             Ok(Some((body, charset))) => {
                 let source = uri.clone().unwrap_or_else(|| here.clone());
-                let doc = html_doc(&source, &body, uri.as_deref(), charset.as_deref(), InputKind::Warc)
-                    .map_err(|e| IngestError::new(here.clone(), e.reason));
+                let doc = html_doc(
+                    &source,
+                    &body,
+                    uri.as_deref(),
+                    charset.as_deref(),
+                    InputKind::Warc,
+                )
+                .map_err(|e| IngestError::new(here.clone(), e.reason));
                 sink(doc);
             }
             Ok(None) => {} // not an HTML page (image, redirect, error page): not an article
@@ -64,7 +84,10 @@ pub fn read_warc<R: BufRead>(name: &str, reader: R, sink: &mut dyn FnMut(Result<
     if n == 0 {
         sink(Err(IngestError::new(name, "no WARC records found")));
     } else if responses == 0 {
-        sink(Err(IngestError::new(name, "WARC file has no HTTP response records")));
+        sink(Err(IngestError::new(
+            name,
+            "WARC file has no HTTP response records",
+        )));
     }
 }
 
@@ -125,9 +148,11 @@ fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
             .windows(2)
             .position(|w| w == b"\r\n")
             .ok_or("chunked body: missing chunk size line")?;
-        let size_field = std::str::from_utf8(&data[..line_end]).map_err(|_| "chunked body: bad size line")?;
+        let size_field =
+            std::str::from_utf8(&data[..line_end]).map_err(|_| "chunked body: bad size line")?;
         let size_hex = size_field.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_hex, 16).map_err(|_| format!("chunked body: bad chunk size `{size_hex}`"))?;
+        let size = usize::from_str_radix(size_hex, 16)
+            .map_err(|_| format!("chunked body: bad chunk size `{size_hex}`"))?;
         data = &data[line_end + 2..];
         if size == 0 {
             return Ok(out);

@@ -14,7 +14,9 @@ fn examples() -> PathBuf {
 
 fn docs_of(path: &Path) -> Vec<Doc> {
     let mut docs = Vec::new();
-    read_input(&Input::File(path.to_path_buf()), &mut |r| docs.push(r.expect("example inputs read cleanly")));
+    read_input(&Input::File(path.to_path_buf()), &mut |r| {
+        docs.push(r.expect("example inputs read cleanly"))
+    });
     docs
 }
 
@@ -24,7 +26,9 @@ fn words(text: &str) -> Vec<&str> {
 
 #[test]
 fn every_example_article_matches_its_truth() {
-    let truth: Value = serde_json::from_str(&std::fs::read_to_string(examples().join("truth.json")).unwrap()).unwrap();
+    let truth: Value =
+        serde_json::from_str(&std::fs::read_to_string(examples().join("truth.json")).unwrap())
+            .unwrap();
     let mut failures = Vec::new();
     let articles = truth["articles"].as_array().unwrap();
     for a in articles {
@@ -35,7 +39,11 @@ fn every_example_article_matches_its_truth() {
             .or(a["response_index"].as_u64())
             .or(a["line"].as_u64().map(|l| l - 1))
             .unwrap_or(0) as usize;
-        let key = format!("{} ({})", a["key"].as_str().unwrap(), a["path"].as_str().unwrap());
+        let key = format!(
+            "{} ({})",
+            a["key"].as_str().unwrap(),
+            a["path"].as_str().unwrap()
+        );
         let Some(doc) = docs.get(index) else {
             failures.push(format!("{key}: no document #{index}"));
             continue;
@@ -47,21 +55,39 @@ fn every_example_article_matches_its_truth() {
         };
         check("title", doc.title.as_deref(), a["title"].as_str());
         check("outlet", doc.outlet.as_deref(), a["outlet"].as_str());
-        check("published", doc.published.as_deref().map(|p| &p[..10.min(p.len())]), a["published"].as_str());
-        let want_authors: Vec<&str> = a["authors"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        check(
+            "published",
+            doc.published.as_deref().map(|p| &p[..10.min(p.len())]),
+            a["published"].as_str(),
+        );
+        let want_authors: Vec<&str> = a["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
         // A JSONL `text` is taken verbatim and its metadata only from the record's fields; these
         // records carry no `authors`, so there is nothing to find.
         if a["form"] != "jsonl" && doc.authors != want_authors {
-            failures.push(format!("{key}: authors: got {:?}, want {want_authors:?}", doc.authors));
+            failures.push(format!(
+                "{key}: authors: got {:?}, want {want_authors:?}",
+                doc.authors
+            ));
         }
         let body = words(&doc.text);
         let first = words(a["first_8_words"].as_str().unwrap());
         let last = words(a["last_8_words"].as_str().unwrap());
         if !body.starts_with(&first) {
-            failures.push(format!("{key}: body starts {:?}", &body[..body.len().min(8)]));
+            failures.push(format!(
+                "{key}: body starts {:?}",
+                &body[..body.len().min(8)]
+            ));
         }
         if !body.ends_with(&last) {
-            failures.push(format!("{key}: body ends {:?}", &body[body.len().saturating_sub(8)..]));
+            failures.push(format!(
+                "{key}: body ends {:?}",
+                &body[body.len().saturating_sub(8)..]
+            ));
         }
         for bad in a["must_not_contain"].as_array().into_iter().flatten() {
             let bad = bad.as_str().unwrap();
@@ -73,7 +99,12 @@ fn every_example_article_matches_its_truth() {
             failures.push(format!("{key}: language {:?}", doc.language));
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -88,12 +119,19 @@ fn bad_inputs_give_one_clear_error_each_and_keep_good_records() {
             Ok(_) => oks += 1,
             Err(e) => errs.push(e),
         });
-        report.push((path.file_name().unwrap().to_string_lossy().to_string(), oks, errs));
+        report.push((
+            path.file_name().unwrap().to_string_lossy().to_string(),
+            oks,
+            errs,
+        ));
     }
     report.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, oks, errs) in &report {
         for e in errs {
-            assert!(e.input.contains(name.as_str()), "error names its input: {e}");
+            assert!(
+                e.input.contains(name.as_str()),
+                "error names its input: {e}"
+            );
             assert!(!e.reason.is_empty());
         }
         match name.as_str() {
@@ -106,7 +144,10 @@ fn bad_inputs_give_one_clear_error_each_and_keep_good_records() {
             }
             n if n.starts_with("truncated") => {
                 assert!(*oks >= 1, "records before the damage are kept");
-                assert!(errs.iter().any(|e| e.reason.contains("truncated")), "{errs:?}");
+                assert!(
+                    errs.iter().any(|e| e.reason.contains("truncated")),
+                    "{errs:?}"
+                );
             }
             _ => {}
         }

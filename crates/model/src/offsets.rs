@@ -45,7 +45,10 @@ mod tests {
     fn matches_char_counting() {
         let text = "Schröder — “Merkel” said 北京 ok";
         let idx = CharIndex::new(text);
-        for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (b, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
             assert_eq!(idx.char_offset(b), text[..b].chars().count(), "byte {b}");
         }
     }

@@ -32,7 +32,9 @@ pub fn find_model(explicit: Option<&Path>) -> Result<PathBuf, PipelineError> {
         return if p.join("meta.json").is_file() {
             Ok(p.to_path_buf())
         } else {
-            Err(PipelineError::NoModel { tried: p.display().to_string() })
+            Err(PipelineError::NoModel {
+                tried: p.display().to_string(),
+            })
         };
     }
     let mut tried = Vec::new();
@@ -53,7 +55,9 @@ pub fn find_model(explicit: Option<&Path>) -> Result<PathBuf, PipelineError> {
         }
         tried.push(c.display().to_string());
     }
-    Err(PipelineError::NoModel { tried: tried.join(", ") })
+    Err(PipelineError::NoModel {
+        tried: tried.join(", "),
+    })
 }
 
 /// The loaded stages.
@@ -65,7 +69,9 @@ impl Pipeline {
     /// Loads the NLP model from `model` (see [`find_model`]).
     pub fn load(model: Option<&Path>) -> Result<Self, PipelineError> {
         let dir = find_model(model)?;
-        Ok(Pipeline { nlp: Some(dossier_nlp::Pipeline::load(&dir)?) })
+        Ok(Pipeline {
+            nlp: Some(dossier_nlp::Pipeline::load(&dir)?),
+        })
     }
 
     /// A pipeline without the NLP core: time expressions only. For inputs where only the cheap

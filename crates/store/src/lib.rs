@@ -36,10 +36,26 @@ pub enum StoreError {
         #[source]
         source: tantivy::TantivyError,
     },
+    #[error("{path} is being written by another dossier process; wait for it to finish")]
+    Busy { path: String },
     #[error("search query `{query}`: {reason}")]
     Query { query: String, reason: String },
-    #[error("database {path} was written by a newer dossier (schema version {found}, this one knows {known})")]
-    TooNew { path: String, found: i64, known: i64 },
+    #[error(
+        "database {path} was written by a newer dossier (schema version {found}, this one knows {known})"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error(
+        "database {path} has schema version {found}; run `dossier ingest` once to migrate it to {known}"
+    )]
+    Outdated {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("stored annotations of document {id} are unreadable: {source}")]
     Corrupt {
         id: String,
@@ -109,21 +125,81 @@ impl Store {
     /// the schema and repairing the index where a crash left it behind.
     pub fn open(db_path: &Path) -> Result<Store> {
         let name = db_path.display().to_string();
-        let sqlite = |source| StoreError::Sqlite { path: name.clone(), source };
+        let sqlite = |source| StoreError::Sqlite {
+            path: name.clone(),
+            source,
+        };
+        // The index's write lock comes first: it makes this the only writer of the store.
+        let index = search::SearchIndex::open(&index_dir(db_path))?;
+        index.lock_for_writing()?;
         let mut conn = Connection::open(db_path).map_err(sqlite)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sqlite)?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sqlite)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(sqlite)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(sqlite)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sqlite)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(sqlite)?;
         sql::migrate(&mut conn).map_err(|e| match e {
-            sql::MigrateError::Sqlite(source) => StoreError::Sqlite { path: name.clone(), source },
-            sql::MigrateError::TooNew { found, known } => StoreError::TooNew { path: name.clone(), found, known },
+            sql::MigrateError::Sqlite(source) => StoreError::Sqlite {
+                path: name.clone(),
+                source,
+            },
+            sql::MigrateError::TooNew { found, known } => StoreError::TooNew {
+                path: name.clone(),
+                found,
+                known,
+            },
         })?;
-        let index_path = index_dir(db_path);
-        let index = search::SearchIndex::open(&index_path)?;
-        let mut store = Store { conn, db_path: db_path.to_path_buf(), index };
+        let mut store = Store {
+            conn,
+            db_path: db_path.to_path_buf(),
+            index,
+        };
         store.catch_up_index()?;
         Ok(store)
+    }
+
+    /// Opens an existing store for reading only: no migration, no index repair, no write lock,
+    /// so it can be used while an ingest is running.
+    pub fn open_for_reading(db_path: &Path) -> Result<Store> {
+        let name = db_path.display().to_string();
+        let sqlite = |source| StoreError::Sqlite {
+            path: name.clone(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            db_path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sqlite)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(sqlite)?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sqlite)?;
+        let known = sql::schema_version();
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: name,
+                found: version,
+                known,
+            });
+        }
+        if version < known {
+            return Err(StoreError::Outdated {
+                path: name,
+                found: version,
+                known,
+            });
+        }
+        let index = search::SearchIndex::open(&index_dir(db_path))?;
+        Ok(Store {
+            conn,
+            db_path: db_path.to_path_buf(),
+            index,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -131,7 +207,10 @@ impl Store {
     }
 
     fn sqlite(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
-        move |source| StoreError::Sqlite { path: self.db_path.display().to_string(), source }
+        move |source| StoreError::Sqlite {
+            path: self.db_path.display().to_string(),
+            source,
+        }
     }
 
     /// Indexes documents committed to SQLite after the index's last commit.
@@ -139,7 +218,9 @@ impl Store {
         let last = self.index.last_seq();
         let max: i64 = self
             .conn
-            .query_row("SELECT COALESCE(MAX(seq), 0) FROM documents", [], |r| r.get(0))
+            .query_row("SELECT COALESCE(MAX(seq), 0) FROM documents", [], |r| {
+                r.get(0)
+            })
             .map_err(self.sqlite())?;
         if max <= last {
             return Ok(());
@@ -155,7 +236,9 @@ impl Store {
             .prepare(&format!("SELECT seq, {} FROM documents WHERE seq > ?1 AND duplicate_of IS NULL ORDER BY seq", sql::DOC_COLUMNS))
             .map_err(self.sqlite())?;
         let rows = stmt
-            .query_map([seq], |row| Ok((row.get::<_, i64>(0)?, sql::row_to_doc(row, 1)?)))
+            .query_map([seq], |row| {
+                Ok((row.get::<_, i64>(0)?, sql::row_to_doc(row, 1)?))
+            })
             .map_err(self.sqlite())?;
         let mut out = Vec::new();
         for r in rows {
@@ -185,9 +268,15 @@ impl Store {
             .optional()
             .map_err(self.sqlite())?;
         if let Some(of) = exact {
-            return Ok(Some(Duplicate { of, similarity: 1.0, exact: true }));
+            return Ok(Some(Duplicate {
+                of,
+                similarity: 1.0,
+                exact: true,
+            }));
         }
-        let Some(sig) = &fp.minhash else { return Ok(None) };
+        let Some(sig) = &fp.minhash else {
+            return Ok(None);
+        };
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -198,18 +287,30 @@ impl Store {
         let mut best: Option<(i64, String, f64)> = None;
         for band in fp.bands() {
             let rows = stmt
-                .query_map([band], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<Vec<u8>>>(2)?)))
+                .query_map([band], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<Vec<u8>>>(2)?,
+                    ))
+                })
                 .map_err(self.sqlite())?;
             for row in rows {
                 let (seq, id, bytes) = row.map_err(self.sqlite())?;
-                let Some(other) = bytes.as_deref().and_then(Fingerprint::minhash_from_bytes) else { continue };
+                let Some(other) = bytes.as_deref().and_then(Fingerprint::minhash_from_bytes) else {
+                    continue;
+                };
                 let s = similarity(sig, &other);
                 if s >= NEAR_THRESHOLD && best.as_ref().is_none_or(|(b, _, _)| seq < *b) {
                     best = Some((seq, id, s));
                 }
             }
         }
-        Ok(best.map(|(_, of, similarity)| Duplicate { of, similarity, exact: false }))
+        Ok(best.map(|(_, of, similarity)| Duplicate {
+            of,
+            similarity,
+            exact: false,
+        }))
     }
 
     /// Writes a batch in one transaction, then indexes it. Documents already present (same id)
@@ -218,16 +319,23 @@ impl Store {
         let mut report = BatchReport::default();
         let now = chrono::Utc::now().to_rfc3339();
         let name = self.db_path.display().to_string();
-        let err = |source| StoreError::Sqlite { path: name.clone(), source };
+        let err = |source| StoreError::Sqlite {
+            path: name.clone(),
+            source,
+        };
         let tx = self.conn.transaction().map_err(err)?;
         let mut to_index = Vec::new();
         let mut max_seq = 0;
         {
             let mut insert = tx.prepare_cached(sql::INSERT_DOC).map_err(err)?;
             let mut insert_fp = tx
-                .prepare_cached("INSERT INTO fingerprints (doc_seq, exact, minhash) VALUES (?1, ?2, ?3)")
+                .prepare_cached(
+                    "INSERT INTO fingerprints (doc_seq, exact, minhash) VALUES (?1, ?2, ?3)",
+                )
                 .map_err(err)?;
-            let mut insert_band = tx.prepare_cached("INSERT INTO lsh_bands (band, doc_seq) VALUES (?1, ?2)").map_err(err)?;
+            let mut insert_band = tx
+                .prepare_cached("INSERT INTO lsh_bands (band, doc_seq) VALUES (?1, ?2)")
+                .map_err(err)?;
             for item in batch {
                 let d = &item.doc;
                 let ann = serde_json::to_string(&Annotations {
@@ -265,7 +373,11 @@ impl Store {
                 if d.duplicate_of.is_none() {
                     // only originals are candidates for later documents to duplicate
                     insert_fp
-                        .execute(params![seq, item.fingerprint.exact as i64, item.fingerprint.minhash_bytes()])
+                        .execute(params![
+                            seq,
+                            item.fingerprint.exact as i64,
+                            item.fingerprint.minhash_bytes()
+                        ])
                         .map_err(err)?;
                     for band in item.fingerprint.bands() {
                         insert_band.execute(params![band, seq]).map_err(err)?;
@@ -328,9 +440,14 @@ impl Store {
     pub fn for_each_doc(&self, mut f: impl FnMut(Doc)) -> Result<()> {
         let mut stmt = self
             .conn
-            .prepare(&format!("SELECT {} FROM documents ORDER BY seq", sql::DOC_COLUMNS))
+            .prepare(&format!(
+                "SELECT {} FROM documents ORDER BY seq",
+                sql::DOC_COLUMNS
+            ))
             .map_err(self.sqlite())?;
-        let rows = stmt.query_map([], |row| sql::row_to_doc(row, 0)).map_err(self.sqlite())?;
+        let rows = stmt
+            .query_map([], |row| sql::row_to_doc(row, 0))
+            .map_err(self.sqlite())?;
         for r in rows {
             let (doc, ann) = r.map_err(self.sqlite())?;
             f(with_annotations(doc, &ann)?);
@@ -356,11 +473,21 @@ impl Store {
         let count = |q: &str| c.query_row(q, [], |r| r.get::<_, i64>(0)).map(|v| v as u64);
         let groups = |q: &str| -> rusqlite::Result<Vec<(String, u64)>> {
             let mut s = c.prepare(q)?;
-            s.query_map([], |r| Ok((r.get::<_, Option<String>>(0)?.unwrap_or_else(|| "(unknown)".into()), r.get::<_, i64>(1)? as u64)))?
-                .collect()
+            s.query_map([], |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?
+                        .unwrap_or_else(|| "(unknown)".into()),
+                    r.get::<_, i64>(1)? as u64,
+                ))
+            })?
+            .collect()
         };
         let (first, last): (Option<String>, Option<String>) = c
-            .query_row("SELECT MIN(substr(published,1,10)), MAX(substr(published,1,10)) FROM documents", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(
+                "SELECT MIN(substr(published,1,10)), MAX(substr(published,1,10)) FROM documents",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(&e)?;
         Ok(Stats {
             documents: count("SELECT COUNT(*) FROM documents").map_err(&e)?,
@@ -381,24 +508,36 @@ impl Store {
     /// Checks SQLite's own consistency and that the index covers exactly the stored originals.
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
-        let ok: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(self.sqlite())?;
+        let ok: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(self.sqlite())?;
         if ok != "ok" {
             problems.push(format!("sqlite integrity: {ok}"));
         }
         let originals: i64 = self
             .conn
-            .query_row("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL", [], |r| r.get(0))
+            .query_row(
+                "SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL",
+                [],
+                |r| r.get(0),
+            )
             .map_err(self.sqlite())?;
         let indexed = self.index.num_docs();
         if indexed != originals as u64 {
-            problems.push(format!("index holds {indexed} documents, the database {originals} originals"));
+            problems.push(format!(
+                "index holds {indexed} documents, the database {originals} originals"
+            ));
         }
         Ok(problems)
     }
 }
 
 fn with_annotations(mut doc: Doc, json: &str) -> Result<Doc> {
-    let ann: Annotations = serde_json::from_str(json).map_err(|source| StoreError::Corrupt { id: doc.id.clone(), source })?;
+    let ann: Annotations = serde_json::from_str(json).map_err(|source| StoreError::Corrupt {
+        id: doc.id.clone(),
+        source,
+    })?;
     doc.sentences = ann.sentences;
     doc.mentions = ann.mentions;
     doc.times = ann.times;

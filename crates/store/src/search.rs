@@ -10,7 +10,10 @@ use regex::Regex;
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::QueryParser;
-use tantivy::schema::{Field, INDEXED, STORED, STRING, Schema, TextFieldIndexing, TextOptions, FAST, IndexRecordOption, Value};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
+};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -30,7 +33,12 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 20, since: None, until: None, mark: ("**".into(), "**".into()) }
+        SearchOptions {
+            limit: 20,
+            since: None,
+            until: None,
+            mark: ("**".into(), "**".into()),
+        }
     }
 }
 
@@ -68,10 +76,14 @@ pub struct SearchIndex {
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let stemmed = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer("en_stem").set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let plain = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer("default").set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        TextFieldIndexing::default()
+            .set_tokenizer("default")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
@@ -88,7 +100,10 @@ fn schema() -> (Schema, Fields) {
 
 impl SearchIndex {
     pub fn open(path: &Path) -> Result<SearchIndex> {
-        let err = |source| StoreError::Index { path: path.display().to_string(), source };
+        let err = |source| StoreError::Index {
+            path: path.display().to_string(),
+            source,
+        };
         std::fs::create_dir_all(path).map_err(|e| err(e.into()))?;
         let (schema, fields) = schema();
         let dir = MmapDirectory::open(path).map_err(|e| err(tantivy::TantivyError::from(e)))?;
@@ -99,16 +114,30 @@ impl SearchIndex {
                 // it is derived data, so start it again and let the store re-index.
                 std::fs::remove_dir_all(path).map_err(|e| err(e.into()))?;
                 std::fs::create_dir_all(path).map_err(|e| err(e.into()))?;
-                let dir = MmapDirectory::open(path).map_err(|e| err(tantivy::TantivyError::from(e)))?;
+                let dir =
+                    MmapDirectory::open(path).map_err(|e| err(tantivy::TantivyError::from(e)))?;
                 Index::open_or_create(dir, schema).map_err(err)?
             }
         };
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(err)?;
-        Ok(SearchIndex { path: path.to_path_buf(), index, reader, writer: Mutex::new(None), fields })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(err)?;
+        Ok(SearchIndex {
+            path: path.to_path_buf(),
+            index,
+            reader,
+            writer: Mutex::new(None),
+            fields,
+        })
     }
 
     fn err(&self) -> impl Fn(tantivy::TantivyError) -> StoreError + '_ {
-        move |source| StoreError::Index { path: self.path.display().to_string(), source }
+        move |source| StoreError::Index {
+            path: self.path.display().to_string(),
+            source,
+        }
     }
 
     /// The highest document sequence number the last commit covers (0 for none).
@@ -125,12 +154,29 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    /// Adds documents and commits, recording `max_seq` as covered.
-    pub fn add(&self, docs: &[(i64, Doc)], max_seq: i64) -> Result<()> {
+    /// Takes the index's write lock (held until the store is dropped), so that a second writer
+    /// fails at once instead of interleaving batches.
+    pub fn lock_for_writing(&self) -> Result<()> {
         let mut guard = self.writer.lock().expect("index writer lock");
         if guard.is_none() {
-            *guard = Some(self.index.writer(64 * 1024 * 1024).map_err(self.err())?);
+            let writer = self.index.writer(64 * 1024 * 1024).map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => StoreError::Busy {
+                    path: self.path.display().to_string(),
+                },
+                other => StoreError::Index {
+                    path: self.path.display().to_string(),
+                    source: other,
+                },
+            })?;
+            *guard = Some(writer);
         }
+        Ok(())
+    }
+
+    /// Adds documents and commits, recording `max_seq` as covered.
+    pub fn add(&self, docs: &[(i64, Doc)], max_seq: i64) -> Result<()> {
+        self.lock_for_writing()?;
+        let mut guard = self.writer.lock().expect("index writer lock");
         let writer = guard.as_mut().expect("writer just set");
         let f = &self.fields;
         for (_, d) in docs {
@@ -149,7 +195,11 @@ impl SearchIndex {
                 td.add_text(f.author, a);
             }
             if let Some(date) = d.published_date() {
-                let secs = date.and_hms_opt(0, 0, 0).expect("midnight").and_utc().timestamp();
+                let secs = date
+                    .and_hms_opt(0, 0, 0)
+                    .expect("midnight")
+                    .and_utc()
+                    .timestamp();
                 td.add_date(f.published, DateTime::from_timestamp_secs(secs));
             }
             if let Some(l) = &d.language {
@@ -176,13 +226,22 @@ impl SearchIndex {
     fn parse(&self, query: &str, opts: &SearchOptions) -> Result<Box<dyn tantivy::query::Query>> {
         let mut q = rewrite_dates(query);
         if opts.since.is_some() || opts.until.is_some() {
-            let from = opts.since.as_deref().map_or("*".to_string(), |d| format!("{d}T00:00:00Z"));
-            let to = opts.until.as_deref().map_or("*".to_string(), |d| format!("{d}T23:59:59Z"));
+            let from = opts
+                .since
+                .as_deref()
+                .map_or("*".to_string(), |d| format!("{d}T00:00:00Z"));
+            let to = opts
+                .until
+                .as_deref()
+                .map_or("*".to_string(), |d| format!("{d}T23:59:59Z"));
             q = format!("({q}) AND published:[{from} TO {to}]");
         }
         self.parser()
             .parse_query(&q)
-            .map_err(|e| StoreError::Query { query: query.to_string(), reason: e.to_string() })
+            .map_err(|e| StoreError::Query {
+                query: query.to_string(),
+                reason: e.to_string(),
+            })
     }
 
     /// Document ids of the best matches, best first.
@@ -207,7 +266,8 @@ impl SearchIndex {
         let opts = SearchOptions::default();
         let q = self.parse(query, &opts)?;
         let searcher = self.reader.searcher();
-        let mut snippets = SnippetGenerator::create(&searcher, &*q, self.fields.text).map_err(self.err())?;
+        let mut snippets =
+            SnippetGenerator::create(&searcher, &*q, self.fields.text).map_err(self.err())?;
         snippets.set_max_num_chars(240);
         let snippet = snippets.snippet(&doc.text);
         let marked = if snippet.is_empty() {
@@ -249,7 +309,10 @@ fn rewrite_dates(query: &str) -> String {
     static SINGLE: OnceLock<Regex> = OnceLock::new();
     static CMP: OnceLock<Regex> = OnceLock::new();
     let range = RANGE.get_or_init(|| {
-        Regex::new(r"published:([\[{])\s*(\d{4}-\d{2}-\d{2}|\*)\s+TO\s+(\d{4}-\d{2}-\d{2}|\*)\s*([\]}])").unwrap()
+        Regex::new(
+            r"published:([\[{])\s*(\d{4}-\d{2}-\d{2}|\*)\s+TO\s+(\d{4}-\d{2}-\d{2}|\*)\s*([\]}])",
+        )
+        .unwrap()
     });
     let single = SINGLE.get_or_init(|| Regex::new(r"published:(\d{4}-\d{2}-\d{2})\b").unwrap());
     let cmp = CMP.get_or_init(|| Regex::new(r"published:([<>]=?)(\d{4}-\d{2}-\d{2})\b").unwrap());
@@ -263,14 +326,22 @@ fn rewrite_dates(query: &str) -> String {
         }
     };
     let q = range.replace_all(query, |c: &regex::Captures| {
-        format!("published:{}{} TO {}{}", &c[1], ts(&c[2], false), ts(&c[3], true), &c[4])
+        format!(
+            "published:{}{} TO {}{}",
+            &c[1],
+            ts(&c[2], false),
+            ts(&c[3], true),
+            &c[4]
+        )
     });
     let q = cmp.replace_all(&q, |c: &regex::Captures| {
         let end = c[1].starts_with('<');
         format!("published:{}{}", &c[1], ts(&c[2], end))
     });
     single
-        .replace_all(&q, |c: &regex::Captures| format!("published:[{} TO {}]", ts(&c[1], false), ts(&c[1], true)))
+        .replace_all(&q, |c: &regex::Captures| {
+            format!("published:[{} TO {}]", ts(&c[1], false), ts(&c[1], true))
+        })
         .into_owned()
 }
 
@@ -288,6 +359,9 @@ mod tests {
             rewrite_dates("published:2021-04-07"),
             "published:[2021-04-07T00:00:00Z TO 2021-04-07T23:59:59Z]"
         );
-        assert_eq!(rewrite_dates("published:>=2021-04-07"), "published:>=2021-04-07T00:00:00Z");
+        assert_eq!(
+            rewrite_dates("published:>=2021-04-07"),
+            "published:>=2021-04-07T00:00:00Z"
+        );
     }
 }

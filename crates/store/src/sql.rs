@@ -51,6 +51,10 @@ const MIGRATIONS: &[&str] = &[
     );",
 ];
 
+pub fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
 pub enum MigrateError {
     Sqlite(rusqlite::Error),
     TooNew { found: i64, known: i64 },
@@ -66,7 +70,10 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let known = MIGRATIONS.len() as i64;
     if version > known {
-        return Err(MigrateError::TooNew { found: version, known });
+        return Err(MigrateError::TooNew {
+            found: version,
+            known,
+        });
     }
     for (i, step) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         let tx = conn.transaction()?;
@@ -77,8 +84,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
     Ok(())
 }
 
-pub const DOC_COLUMNS: &str =
-    "id, source, kind, url, title, outlet, authors, published, language, dateline, text, duplicate_of, annotations";
+pub const DOC_COLUMNS: &str = "id, source, kind, url, title, outlet, authors, published, language, dateline, text, duplicate_of, annotations";
 
 pub const INSERT_DOC: &str = "INSERT OR IGNORE INTO documents
     (id, source, kind, url, title, outlet, authors, published, language, dateline, text, duplicate_of, annotations, ingested_at)
@@ -87,7 +93,12 @@ pub const INSERT_DOC: &str = "INSERT OR IGNORE INTO documents
 /// A document (without annotations) and its annotations JSON, from `DOC_COLUMNS` starting at `at`.
 pub fn row_to_doc(row: &Row, at: usize) -> rusqlite::Result<(Doc, String)> {
     let kind: String = row.get(at + 2)?;
-    let mut doc = Doc::new(row.get(at)?, row.get(at + 1)?, crate::kind_from_str(&kind), row.get(at + 10)?);
+    let mut doc = Doc::new(
+        row.get(at)?,
+        row.get(at + 1)?,
+        crate::kind_from_str(&kind),
+        row.get(at + 10)?,
+    );
     doc.url = row.get(at + 3)?;
     doc.title = row.get(at + 4)?;
     doc.outlet = row.get(at + 5)?;

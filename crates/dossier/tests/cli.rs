@@ -1,0 +1,338 @@
+//! End-to-end tests of the `dossier` binary over the bundled example corpus and generated inputs:
+//! ingest, idempotent re-ingest, duplicates, bad input, search, export offsets, and a `kill -9`
+//! in the middle of an ingest.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    bin()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("dossier runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stats(db: &Path) -> Value {
+    let o = run(db, &["stats", "--json"]);
+    assert!(o.status.success(), "stats: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// The example corpus holds 17 articles, of which 2 wire reprints and 1 exact duplicate.
+#[test]
+fn ingest_is_idempotent_and_links_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let corpus = examples().join("corpus");
+    let o = run(&db, &["ingest", "--no-nlp", corpus.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stats(&db);
+    assert_eq!(s["documents"], 17, "{s}");
+    assert_eq!(s["duplicates"], 3, "{s}");
+    assert_eq!(s["indexed"], 14, "{s}");
+
+    // again: every input is known, nothing changes
+    let o = run(&db, &["ingest", "--no-nlp", corpus.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("0 stored"), "{}", stderr(&o));
+    // forced: every document is read again and found present
+    let o = run(
+        &db,
+        &["ingest", "--no-nlp", "--force", corpus.to_str().unwrap()],
+    );
+    assert!(
+        stderr(&o).contains("0 stored (0 duplicates), 17 already present"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stats(&db)["documents"], 17);
+
+    let o = run(&db, &["check"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let bad = examples().join("bad");
+    let good = examples().join("corpus/txt");
+    let o = run(
+        &db,
+        &[
+            "ingest",
+            "--no-nlp",
+            bad.to_str().unwrap(),
+            good.to_str().unwrap(),
+            "/no/such/file.txt",
+        ],
+    );
+    assert!(
+        !o.status.success(),
+        "bad input makes the exit status non-zero"
+    );
+    let err = stderr(&o);
+    for name in [
+        "empty.txt",
+        "binary.bin",
+        "malformed.jsonl:2",
+        "truncated.warc.gz",
+        "/no/such/file.txt",
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("dossier: error: ") && l.contains(name)),
+            "no error line for {name}:\n{err}"
+        );
+    }
+    assert!(err.contains("errors;"), "summary count: {err}");
+    // the good files and the good records inside bad files were stored
+    let docs = stats(&db)["documents"].as_u64().unwrap();
+    assert!(docs >= 3 + 2 + 1, "{docs} documents stored");
+}
+
+#[test]
+fn search_filters_and_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(
+        &db,
+        &[
+            "ingest",
+            "--no-nlp",
+            examples().join("corpus").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hits = |args: &[&str]| -> Vec<Value> {
+        let mut a = vec!["search", "--json", "--limit", "50"];
+        a.extend_from_slice(args);
+        let o = run(&db, &a);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let natanz = hits(&["Natanz"]);
+    assert!(!natanz.is_empty());
+    assert!(
+        natanz
+            .iter()
+            .all(|h| h["snippet"].as_str().unwrap().contains("**Natanz**")),
+        "{natanz:?}"
+    );
+    let phrase = hits(&["\"separate hotels\""]);
+    let loose = hits(&["separate hotels"]);
+    assert!(phrase.len() <= loose.len());
+    let bulwark = hits(&["Iran AND outlet:bulwark"]);
+    assert!(!bulwark.is_empty());
+    assert!(
+        bulwark
+            .iter()
+            .all(|h| h["outlet"].as_str().unwrap().contains("Bulwark")),
+        "{bulwark:?}"
+    );
+    let april_early = hits(&["Iran", "--until", "2021-04-08"]);
+    assert!(!april_early.is_empty());
+    assert!(
+        april_early
+            .iter()
+            .all(|h| h["published"].as_str().unwrap() <= "2021-04-08z"),
+        "{april_early:?}"
+    );
+    let range = hits(&["Iran AND published:[2021-04-12 TO 2021-04-14]"]);
+    assert!(range.iter().all(|h| {
+        let p = &h["published"].as_str().unwrap()[..10];
+        ("2021-04-12"..="2021-04-14").contains(&p)
+    }));
+    let o = run(&db, &["search", "published:[2021-99"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("search query"), "{}", stderr(&o));
+}
+
+#[test]
+fn export_offsets_are_code_points_into_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(
+        &db,
+        &[
+            "ingest",
+            "--no-nlp",
+            examples().join("corpus").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success());
+    let o = run(&db, &["export"]);
+    assert!(o.status.success());
+    let export: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let docs = export["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 17);
+    let mut checked = 0;
+    for d in docs {
+        let chars: Vec<char> = d["text"].as_str().unwrap().chars().collect();
+        for t in d["times"].as_array().unwrap() {
+            let (s, e) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
+            let got: String = chars[s..e].iter().collect();
+            assert_eq!(got, t["text"].as_str().unwrap());
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "{checked} time expressions checked");
+    let o = run(&db, &["export", "--format", "jsonl"]);
+    assert_eq!(stdout(&o).lines().count(), 17);
+}
+
+/// Writes `n` distinct synthetic articles as JSONL.
+fn synthetic_jsonl(path: &Path, n: usize) {
+    use std::io::Write;
+    const WORDS: [&str; 24] = [
+        "envoys",
+        "met",
+        "in",
+        "the",
+        "capital",
+        "to",
+        "discuss",
+        "sanctions",
+        "ministers",
+        "said",
+        "talks",
+        "would",
+        "resume",
+        "after",
+        "a",
+        "pause",
+        "officials",
+        "warned",
+        "that",
+        "progress",
+        "was",
+        "slow",
+        "on",
+        "Tuesday",
+    ];
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let mut state = 0x2545F4914F6CDD1Du64;
+    for i in 0..n {
+        let mut text = String::new();
+        for _ in 0..120 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(WORDS[(state % WORDS.len() as u64) as usize]);
+            text.push(' ');
+        }
+        let rec =
+            serde_json::json!({"id": format!("syn-{i}"), "published": "2021-04-07", "text": text});
+        writeln!(f, "{rec}").unwrap();
+    }
+}
+
+#[test]
+fn kill_nine_mid_ingest_leaves_a_consistent_store_that_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let input = dir.path().join("big.jsonl");
+    let n = 20_000;
+    synthetic_jsonl(&input, n);
+
+    let mut child = bin()
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "ingest",
+            "--no-nlp",
+            "--batch",
+            "50",
+            input.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some batches have committed, then kill without warning.
+    let started = Instant::now();
+    let mut seen = 0;
+    while started.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(50));
+        if db.exists() {
+            let o = run(&db, &["stats", "--json"]);
+            if o.status.success() {
+                let s: Value = serde_json::from_slice(&o.stdout).unwrap();
+                seen = s["documents"].as_u64().unwrap();
+                if seen >= 500 {
+                    break;
+                }
+            }
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+    }
+    let finished_early = child.try_wait().unwrap().is_some();
+    child.kill().ok(); // SIGKILL on Unix
+    child.wait().unwrap();
+    assert!(
+        !finished_early,
+        "the ingest finished before it could be killed ({seen} documents seen): make the input larger"
+    );
+    assert!(
+        seen > 0 && (seen as usize) < n,
+        "killed mid-way: {seen} of {n}"
+    );
+
+    // The store opens, repairs the index if the kill fell between the two commits, and checks out.
+    let o = run(&db, &["check"]);
+    assert!(
+        o.status.success(),
+        "after kill -9: {}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    let after_kill = stats(&db);
+    assert_eq!(
+        after_kill["documents"], after_kill["indexed"],
+        "{after_kill}"
+    );
+
+    // The next run picks up where it stopped and ends with exactly one copy of everything.
+    let o = run(
+        &db,
+        &[
+            "ingest",
+            "--no-nlp",
+            "--batch",
+            "500",
+            input.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stats(&db);
+    assert_eq!(s["documents"], n as u64, "{s}");
+    assert_eq!(s["indexed"], n as u64, "{s}");
+    let o = run(&db, &["check"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+}
