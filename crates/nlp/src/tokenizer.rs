@@ -9,6 +9,7 @@ use rmpv::Value;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -29,14 +30,25 @@ struct Special {
     pieces: Vec<(String, Option<Arc<str>>)>,
 }
 
-/// The tokenizer of a spaCy pipeline.
-#[derive(Debug)]
-pub struct Tokenizer {
+/// The compiled patterns. Each thread works on its own clone: a clone gets fresh
+/// regex-automata cache pools, whose fast path serves only the thread that first used them.
+#[derive(Debug, Clone)]
+struct Patterns {
     prefix: Option<Regex>,
     suffix: Option<Regex>,
     infix: Option<Regex>,
     token_match: Option<Regex>,
     url_match: Option<Regex>,
+}
+
+thread_local! {
+    static THREAD_PATTERNS: RefCell<Option<(u64, Rc<Patterns>)>> = const { RefCell::new(None) };
+}
+
+/// The tokenizer of a spaCy pipeline.
+#[derive(Debug)]
+pub struct Tokenizer {
+    patterns: Patterns,
     specials: HashMap<String, Special>,
     /// Special cases that the affix rules would split, keyed by the ORTH of the first token
     /// of that split; each entry is (token ORTHs, special key).
@@ -175,12 +187,18 @@ impl Tokenizer {
     /// Loads the `tokenizer` file of a pipeline directory.
     pub fn load(path: &Path) -> Result<Self, NlpError> {
         let root = crate::error::read_msgpack(path)?;
-        let mut tok = Tokenizer {
+        let patterns = Patterns {
             prefix: compile("prefix_search", map_get(&root, "prefix_search"))?,
             suffix: compile("suffix_search", map_get(&root, "suffix_search"))?,
             infix: compile("infix_finditer", map_get(&root, "infix_finditer"))?,
             token_match: compile("token_match", map_get(&root, "token_match"))?,
             url_match: compile("url_match", map_get(&root, "url_match"))?,
+        };
+        // Load-time matching runs on a throwaway clone so that the patterns' pools are owned
+        // by whichever thread tokenizes first.
+        let p = patterns.clone();
+        let mut tok = Tokenizer {
+            patterns,
             specials: HashMap::new(),
             matcher: HashMap::new(),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
@@ -212,14 +230,14 @@ impl Tokenizer {
         let keys: Vec<String> = tok.specials.keys().cloned().collect();
         for key in keys {
             let affixy = !faster
-                || tok.find_prefix(&key) > 0
-                || tok.find_suffix(&key) > 0
-                || tok.has_infix(&key)
+                || find_prefix(&p, &key) > 0
+                || find_suffix(&p, &key) > 0
+                || has_infix(&p, &key)
                 || key.contains(' ');
             if !affixy {
                 continue;
             }
-            let toks = tok.tokenize_with(&key, false);
+            let toks = tok.tokenize_with(&p, &key, false);
             let orths: Vec<String> = toks
                 .iter()
                 .map(|t| key[t.start..t.end].to_string())
@@ -231,48 +249,65 @@ impl Tokenizer {
         Ok(tok)
     }
 
-    fn find_prefix(&self, s: &str) -> usize {
-        match &self.prefix {
-            Some(re) => match re.find(s) {
-                Ok(Some(m)) => m.end() - m.start(),
-                _ => 0,
-            },
-            None => 0,
-        }
+    fn patterns(&self) -> Rc<Patterns> {
+        THREAD_PATTERNS.with(|t| {
+            let mut t = t.borrow_mut();
+            match &*t {
+                Some((id, p)) if *id == self.id => p.clone(),
+                _ => {
+                    let p = Rc::new(self.patterns.clone());
+                    *t = Some((self.id, p.clone()));
+                    p
+                }
+            }
+        })
     }
+}
 
-    fn find_suffix(&self, s: &str) -> usize {
-        match &self.suffix {
-            Some(re) => match re.find(s) {
-                Ok(Some(m)) => m.end() - m.start(),
-                _ => 0,
-            },
-            None => 0,
-        }
+fn find_prefix(p: &Patterns, s: &str) -> usize {
+    match &p.prefix {
+        Some(re) => match re.find(s) {
+            Ok(Some(m)) => m.end() - m.start(),
+            _ => 0,
+        },
+        None => 0,
     }
+}
 
-    fn has_infix(&self, s: &str) -> bool {
-        self.infix
-            .as_ref()
-            .is_some_and(|re| matches!(re.find(s), Ok(Some(_))))
+fn find_suffix(p: &Patterns, s: &str) -> usize {
+    match &p.suffix {
+        Some(re) => match re.find(s) {
+            Ok(Some(m)) => m.end() - m.start(),
+            _ => 0,
+        },
+        None => 0,
     }
+}
 
-    fn full_match(re: &Option<Regex>, s: &str) -> bool {
-        // Python's `re.match` anchors at the start only; spaCy's patterns end in `$`.
-        match re {
-            Some(re) => matches!(re.find(s), Ok(Some(m)) if m.start() == 0),
-            None => false,
-        }
+fn has_infix(p: &Patterns, s: &str) -> bool {
+    p.infix
+        .as_ref()
+        .is_some_and(|re| matches!(re.find(s), Ok(Some(_))))
+}
+
+fn full_match(re: &Option<Regex>, s: &str) -> bool {
+    // Python's `re.match` anchors at the start only; spaCy's patterns end in `$`.
+    match re {
+        Some(re) => matches!(re.find(s), Ok(Some(m)) if m.start() == 0),
+        None => false,
     }
+}
 
+impl Tokenizer {
     /// Tokenizes `text`.
     pub fn tokenize(&self, text: &str) -> Vec<RawToken> {
-        let mut toks = self.tokenize_with(text, true);
+        let p = self.patterns();
+        let mut toks = self.tokenize_with(&p, text, true);
         self.apply_special_matcher(text, &mut toks);
         toks
     }
 
-    fn tokenize_with(&self, text: &str, specials: bool) -> Vec<RawToken> {
+    fn tokenize_with(&self, p: &Patterns, text: &str, specials: bool) -> Vec<RawToken> {
         let mut out = Vec::new();
         let Some(first) = text.chars().next() else {
             return out;
@@ -282,7 +317,7 @@ impl Tokenizer {
         for (i, c) in text.char_indices() {
             if py_isspace(c) != in_ws {
                 if start < i {
-                    self.tokenize_span(text, start, i, specials, &mut out);
+                    self.tokenize_span(p, text, start, i, specials, &mut out);
                 }
                 if c == ' ' {
                     if let Some(last) = out.last_mut() {
@@ -296,7 +331,7 @@ impl Tokenizer {
             }
         }
         if start < text.len() {
-            self.tokenize_span(text, start, text.len(), specials, &mut out);
+            self.tokenize_span(p, text, start, text.len(), specials, &mut out);
             if let Some(last) = out.last_mut() {
                 last.spacy = text.ends_with(' ') && !in_ws;
             }
@@ -327,6 +362,7 @@ impl Tokenizer {
 
     fn tokenize_span(
         &self,
+        p: &Patterns,
         text: &str,
         s0: usize,
         e0: usize,
@@ -334,7 +370,7 @@ impl Tokenizer {
         out: &mut Vec<RawToken>,
     ) {
         if !specials {
-            return self.tokenize_span_uncached(text, s0, e0, specials, out);
+            return self.tokenize_span_uncached(p, text, s0, e0, specials, out);
         }
         let span = &text[s0..e0];
         SPAN_CACHE.with(|c| {
@@ -353,7 +389,7 @@ impl Tokenizer {
                 return;
             }
             let first = out.len();
-            self.tokenize_span_uncached(text, s0, e0, specials, out);
+            self.tokenize_span_uncached(p, text, s0, e0, specials, out);
             let rel: CachedSpan = out[first..]
                 .iter()
                 .map(|t| ((t.start - s0) as u32, (t.end - s0) as u32, t.norm.clone()))
@@ -364,6 +400,7 @@ impl Tokenizer {
 
     fn tokenize_span_uncached(
         &self,
+        p: &Patterns,
         text: &str,
         s0: usize,
         e0: usize,
@@ -381,11 +418,11 @@ impl Tokenizer {
         let mut last_size = 0usize;
         while s < e && e - s != last_size {
             let cur = &text[s..e];
-            if Self::full_match(&self.token_match, cur) || is_special(cur) {
+            if full_match(&p.token_match, cur) || is_special(cur) {
                 break;
             }
             last_size = e - s;
-            let pre_len = self.find_prefix(cur);
+            let pre_len = find_prefix(p, cur);
             if pre_len != 0 {
                 let minus_pre = &text[s + pre_len..e];
                 if !minus_pre.is_empty() && is_special(minus_pre) {
@@ -394,7 +431,7 @@ impl Tokenizer {
                     break;
                 }
             }
-            let suf_len = self.find_suffix(&text[s + pre_len..e]);
+            let suf_len = find_suffix(p, &text[s + pre_len..e]);
             if suf_len != 0 {
                 let minus_suf = &text[s..e - suf_len];
                 if !minus_suf.is_empty() && is_special(minus_suf) {
@@ -423,14 +460,12 @@ impl Tokenizer {
             let core = &text[s..e];
             if let Some(sp) = specials.then(|| self.specials.get(core)).flatten() {
                 self.push_special(sp, s, out);
-            } else if Self::full_match(&self.token_match, core)
-                || Self::full_match(&self.url_match, core)
-            {
+            } else if full_match(&p.token_match, core) || full_match(&p.url_match, core) {
                 out.push(Self::plain(s, e));
             } else {
                 let mut start = 0usize;
                 let mut any = false;
-                if let Some(re) = &self.infix {
+                if let Some(re) = &p.infix {
                     for m in re.find_iter(core).flatten() {
                         any = true;
                         let (is, ie) = (m.start(), m.end());
