@@ -196,7 +196,7 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ar
         .unwrap_or_else(|| chrono::Utc::now().date_naive() + chrono::Days::new(1));
     let m = meta::Metadata::read(&doc, url, latest);
     check("metadata")?;
-    let body = text::main_text(doc, url, limits.max_elements);
+    let body = text::main_text(doc, url, limits.max_elements, m.description.as_deref());
     // dom_smoothie sometimes settles on a teaser or a caption, or finds nothing; the block-text
     // fallback parses the page again, so it runs only within the budget.
     let body = match body {
@@ -216,12 +216,17 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ar
     let Some(text) = body else {
         return Err(HtmlError::NoText);
     };
+    let text = text::tidy(&text, m.site_name.as_deref());
+    if text.is_empty() {
+        return Err(HtmlError::NoText);
+    }
     let published = m.published.or_else(|| date::dateline(&text, latest));
+    let authors = meta::drop_agency_credit(m.authors, &text);
     Ok(Article {
         text,
         title: m.title,
         site_name: m.site_name,
-        authors: m.authors,
+        authors,
         published,
         url: m.url,
         language: m.language,

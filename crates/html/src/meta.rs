@@ -399,11 +399,120 @@ fn site_name(page: &Page) -> Option<String> {
     ]) {
         return Some(clean_text(s));
     }
-    canonical_url(page)
+    let host_name = canonical_url(page)
         .as_deref()
         .and_then(host)
         .or_else(|| page.url.and_then(host))
-        .map(str::to_string)
+        .map(str::to_string);
+    title_site(page, host_name.as_deref()).or(host_name)
+}
+
+/// Section names that follow a headline in `<title>` as often as a site name does.
+const SECTION_WORDS: &[&str] = &[
+    "news",
+    "world",
+    "politics",
+    "opinion",
+    "business",
+    "sport",
+    "sports",
+    "home",
+    "blog",
+    "local",
+    "national",
+    "international",
+    "economy",
+    "markets",
+    "technology",
+    "tech",
+    "culture",
+    "entertainment",
+    "lifestyle",
+    "health",
+    "science",
+    "travel",
+    "video",
+    "videos",
+    "photos",
+    "analysis",
+    "commentary",
+    "editorial",
+    "article",
+    "news article",
+    "latest news",
+    "breaking news",
+];
+
+/// The site's name from the `<title>`, for pages that name it nowhere else: the segment after the
+/// last " | ", " - ", " – " or " — " (or before the first), when the rest of the title is the
+/// page's headline or the segment matches the URL's host ("Oil slips | Continental Ledger" on
+/// continentalledger.example). Without either check a trailing segment is as likely a section or
+/// a kicker. A segment of more than five words, or a common section name, is not taken.
+fn title_site(page: &Page, host_name: Option<&str>) -> Option<String> {
+    const SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • "];
+    let tag = page
+        .doc
+        .select("head title, title")
+        .nodes()
+        .first()
+        .map(|n| clean_text(&n.text()))?;
+    let host_label = host_name.map(host_label);
+    let h1 = page
+        .doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .map(|n| clean_text(&n.text()))
+        .find(|t| !t.is_empty());
+    let plausible = |seg: &str| {
+        let words = seg.split_whitespace().count();
+        (1..=5).contains(&words)
+            && !SECTION_WORDS.contains(&seg.to_lowercase().as_str())
+            && seg.chars().next().is_some_and(|c| !c.is_lowercase())
+    };
+    let confirmed = |seg: &str, rest: &str| {
+        let by_host = host_label.is_some_and(|h| {
+            let (s, h) = (squash(seg), squash(h));
+            h.len() >= 3 && (s == h || s.contains(&h) || (s.len() >= 4 && h.contains(&s)))
+        });
+        let by_heading = h1
+            .as_deref()
+            .is_some_and(|h| squash(h) == squash(rest) && squash(h) != squash(seg));
+        by_host || by_heading
+    };
+    let last = SEPS
+        .iter()
+        .filter_map(|sep| tag.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|(i, _)| *i);
+    if let Some((i, len)) = last {
+        let (rest, seg) = (tag[..i].trim(), tag[i + len..].trim());
+        if plausible(seg) && confirmed(seg, rest) {
+            return Some(seg.to_string());
+        }
+    }
+    let first = SEPS
+        .iter()
+        .filter_map(|sep| tag.find(sep).map(|i| (i, sep.len())))
+        .min_by_key(|(i, _)| *i);
+    if let Some((i, len)) = first {
+        let (seg, rest) = (tag[..i].trim(), tag[i + len..].trim());
+        if plausible(seg) && confirmed(seg, rest) {
+            return Some(seg.to_string());
+        }
+    }
+    None
+}
+
+/// The name-bearing label of a host: "example" of "example.com" and, for two-letter country
+/// domains under a short second level, of "example.co.uk" too.
+fn host_label(h: &str) -> &str {
+    let parts: Vec<&str> = h.split('.').collect();
+    match parts.len() {
+        0 | 1 => h,
+        2 => parts[0],
+        n if parts[n - 1].len() == 2 && parts[n - 2].len() <= 3 => parts[n - 3],
+        n => parts[n - 2],
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -759,7 +868,9 @@ fn byline_near_heading(page: &Page, site: Option<&str>) -> Vec<String> {
     use regex::Regex;
     use std::sync::LazyLock;
     static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\b(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Ww]ords)\s+[Bb]y|\bBy|\bBY|\bAuthor:)\s*:?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|la|le|bin|al)){0,4})")
+        // "By A and B", "By A, B and C": names joined by commas, "and" or "&".
+        const NAME: &str = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|del|la|le|bin|al)){0,4}";
+        Regex::new(&format!(r"(?:\b(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Ww]ords)\s+[Bb]y|\bBy|\bBY|\bAuthor:)\s*:?\s+({NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}){{0,3}})"))
             .expect("valid regex")
     });
     let Some((text, m)) = page.heading_text() else {
@@ -883,6 +994,60 @@ fn tidy_name(part: &str) -> String {
     joined
 }
 
+/// News agencies and the like, which bylines credit the way they credit people.
+const AGENCIES: &[&str] = &[
+    "reuters",
+    "ap",
+    "afp",
+    "associated press",
+    "the associated press",
+    "agence france-presse",
+    "agence france presse",
+    "dpa",
+    "upi",
+    "xinhua",
+    "efe",
+    "ansa",
+    "kyodo",
+    "yonhap",
+    "tass",
+    "ani",
+    "pti",
+    "ians",
+    "press association",
+    "pa media",
+    "bloomberg",
+    "bloomberg news",
+];
+
+/// Whether a byline name is a news organisation rather than a person: a known agency, or a name
+/// whose last words no person's name ends with ("Meridian Wire", "Gulf News Agency",
+/// "Associated Press"). Teams and desks ("Editorial Team") are left alone: sites credit them as
+/// the author and readers treat them so.
+pub fn is_news_org(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    if AGENCIES.contains(&lower.as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let n = words.len();
+    // "Agency" alone is not enough: marketing agencies sign their own blogs.
+    n >= 2
+        && (matches!(words[n - 1], "wire" | "newswire" | "news" | "press")
+            || (n >= 3
+                && matches!(words[n - 1], "agency" | "agencies")
+                && matches!(words[n - 2], "news" | "press")))
+}
+
+/// Removes from `authors` a name the text credits as its source in the dateline, the way wire
+/// copy does: "DUBAI (Meridian Wire) - ...", "(Reuters) - ...". A reprint's byline often names
+/// the agency, which is an organisation, not an author.
+pub fn drop_agency_credit(mut authors: Vec<String>, text: &str) -> Vec<String> {
+    let head: String = text.chars().take(200).collect();
+    authors.retain(|a| !head.contains(&format!("({a})")));
+    authors
+}
+
 /// `strict` (for names scraped from visible markup) also requires a capital initial.
 fn clean_names<'s>(
     raw: impl Iterator<Item = &'s str>,
@@ -896,13 +1061,15 @@ fn clean_names<'s>(
             .expect("valid regex")
     });
     static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s+(?:and|&|und|et|y|e)\s+|\s*[,;|/&]\s*|\s+[-–—]\s+|\n")
+        Regex::new(r"(?i)\s+(?:and|&|und|et|y|e)\s+|\s*[,;/&]\s*|\s+[-–—]\s+|\n")
             .expect("valid regex")
     });
     static BAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)https?:|www\.|\.com\b|@|\d|\b(?:update\w*|published|posted|min read|read more|minutes?|share|follow|comments?|staff writer|contributor|editor|reporter|correspondent|view all|posts? by|more from|articles?|menu|subscribe|login|sign in|about the author|the author|author|admin|mon|tue|wed|thu|fri|sat|sun)\b")
             .expect("valid regex")
     });
+    static FIELDS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*[|·•]\s*").expect("valid regex"));
     let site_sq = site.map(squash);
     let mut out: Vec<String> = Vec::new();
     for r in raw {
@@ -912,33 +1079,41 @@ fn clean_names<'s>(
             continue;
         }
         let r = PREFIX.replace(&r, "");
-        for part in SPLIT.split(&r) {
-            let part = PREFIX.replace(part.trim(), "");
-            let part = part
-                .trim()
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
-            let part = tidy_name(part);
-            let part = part.as_str();
-            if part.is_empty() || BAD.is_match(part) {
-                continue;
+        // A byline's fields after a pipe or a middle dot are place, date or role ("By Jane Doe |
+        // Dubai | 14 April 2021"): names come from the first field that has any.
+        let before = out.len();
+        for field in FIELDS.split(&r) {
+            if out.len() > before {
+                break;
             }
-            let words = part.split_whitespace().count();
-            if !(1..=5).contains(&words) || part.chars().count() > 50 {
-                continue;
-            }
-            // A lone lower-case word is a role or a verb, not a name.
-            // Initials alone ("CM") are avatars, not bylines.
-            if words == 1 && part.chars().count() <= 3 && part.chars().all(char::is_uppercase) {
-                continue;
-            }
-            if strict && !part.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            if site_sq.as_deref().is_some_and(|s| s == squash(part)) && words == 1 {
-                continue;
-            }
-            if !out.iter().any(|o| o.eq_ignore_ascii_case(part)) {
-                out.push(part.to_string());
+            for part in SPLIT.split(field) {
+                let part = PREFIX.replace(part.trim(), "");
+                let part = part.trim().trim_matches(|c: char| {
+                    !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')'
+                });
+                let part = tidy_name(part);
+                let part = part.as_str();
+                if part.is_empty() || BAD.is_match(part) || is_news_org(part) {
+                    continue;
+                }
+                let words = part.split_whitespace().count();
+                if !(1..=5).contains(&words) || part.chars().count() > 50 {
+                    continue;
+                }
+                // A lone lower-case word is a role or a verb, not a name.
+                // Initials alone ("CM") are avatars, not bylines.
+                if words == 1 && part.chars().count() <= 3 && part.chars().all(char::is_uppercase) {
+                    continue;
+                }
+                if strict && !part.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                if site_sq.as_deref().is_some_and(|s| s == squash(part)) && words == 1 {
+                    continue;
+                }
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(part)) {
+                    out.push(part.to_string());
+                }
             }
         }
         if out.len() >= 8 {
@@ -1113,6 +1288,64 @@ mod tests {
         let v =
             parse_json_ld("{\"@type\": \"NewsArticle\", \"headline\": \"A\nB\",}").expect("parsed");
         assert_eq!(v["headline"], "A B");
+    }
+
+    #[test]
+    fn news_organisations_are_not_people() {
+        for org in [
+            "Reuters",
+            "AFP",
+            "Meridian Wire",
+            "Gulf News Agency",
+            "Bloomberg News",
+        ] {
+            assert!(is_news_org(org), "{org}");
+        }
+        // Teams and desks are credited as authors by their sites; people named like words stay.
+        for name in [
+            "Editorial Team",
+            "News Desk",
+            "Thrive Agency",
+            "Jane Press Smith",
+            "Press",
+        ] {
+            assert!(!is_news_org(name), "{name}");
+        }
+        assert_eq!(
+            drop_agency_credit(
+                vec!["Meridian Wire".into(), "Sam Carter".into()],
+                "DUBAI (Meridian Wire) - Iran said on Sunday"
+            ),
+            vec!["Sam Carter"]
+        );
+    }
+
+    #[test]
+    fn byline_fields_after_a_pipe_are_not_names() {
+        assert_eq!(
+            clean_names(
+                ["By Faisal Haddad | Dubai | Wednesday 14 April 2021"].into_iter(),
+                None,
+                true
+            ),
+            vec!["Faisal Haddad"]
+        );
+        // The first field without a name does not end the search.
+        assert_eq!(
+            clean_names(
+                ["Updated 3 April 2021 · By Ana Ruiz and Li Wei"].into_iter(),
+                None,
+                true
+            ),
+            vec!["Ana Ruiz", "Li Wei"]
+        );
+    }
+
+    #[test]
+    fn host_labels() {
+        assert_eq!(host_label("example.com"), "example");
+        assert_eq!(host_label("news.example.co.uk"), "example");
+        assert_eq!(host_label("blog.example.org"), "example");
     }
 
     #[test]

@@ -80,8 +80,8 @@ fn news_page_metadata() {
 fn blog_metadata_from_visible_byline() {
     let a = extract(BLOG, Some("https://www.greenfingers.example/2021/notes")).expect("article");
     assert_eq!(a.title.as_deref(), Some("Notes from the allotment"));
-    // No og:site_name or JSON-LD: the host names the outlet.
-    assert_eq!(a.site_name.as_deref(), Some("greenfingers.example"));
+    // No og:site_name or JSON-LD: the <title> suffix names the outlet, and the host confirms it.
+    assert_eq!(a.site_name.as_deref(), Some("Greenfingers Blog"));
     assert_eq!(a.authors, vec!["Jane Whitfield"]);
     // The posted date, not the update and not the comment's date.
     assert_eq!(a.published.as_deref(), Some("2021-03-02"));
@@ -419,4 +419,220 @@ fn extract_bytes_decodes_first() {
     let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&bytes);
     let a = dossier_html::extract_bytes(&latin, Some("iso-8859-1"), None).expect("article");
     assert!(a.text.contains("Ingénieurs will inspect"), "{}", a.text);
+}
+
+/// Prose paragraphs for the furniture tests: long enough for Readability to pick the container.
+fn prose(n: usize) -> String {
+    [
+        "<p>The river authority opened the new flood gates on Monday after three years of work, \
+         and said the town centre would no longer flood in an ordinary spring.</p>",
+        "<p>Shop owners on the quay, who lost stock in four of the last six winters, said they \
+         would believe it when the water stayed out, but welcomed the reopening of the towpath.</p>",
+        "<p>The gates cost more than twice the first estimate, mostly because the old quay wall \
+         had to be rebuilt before anything could be fixed to it, the authority's engineer said.</p>",
+        "<p>A second set of gates downstream is planned for next year, if the regional council \
+         agrees to pay its share of the cost at its meeting in the autumn.</p>",
+    ]
+    .iter()
+    .cycle()
+    .take(n)
+    .cloned()
+    .collect()
+}
+
+#[test]
+fn standfirst_is_not_body_but_subheadings_are() {
+    // Named standfirsts above the body go, whatever the element.
+    for dek in [
+        r#"<p class="dek">Three years late, the gates are finally shut against the river.</p>"#,
+        r#"<h2 class="article-standfirst">Three years late, the gates are finally shut against the river.</h2>"#,
+        r#"<div itemprop="alternativeHeadline">Three years late, the gates are finally shut against the river.</div>"#,
+    ] {
+        let html = format!(
+            "<html><body><article><h1>Flood gates open</h1>{dek}<div class=\"body\">{}</div></article></body></html>",
+            prose(4)
+        );
+        let a = extract(&html, None).expect("article");
+        assert!(!a.text.contains("Three years late"), "{dek}: {}", a.text);
+        assert!(a.text.starts_with("The river authority"), "{}", a.text);
+    }
+    // A heading named "subtitle" among the body's paragraphs is a subheading of the article.
+    let html = format!(
+        "<html><body><article><h1>Flood gates open</h1><div class=\"body\">{}<h2 class=\"subtitle\">What comes next</h2>{}</div></article></body></html>",
+        prose(2),
+        prose(2)
+    );
+    let a = extract(&html, None).expect("article");
+    assert!(a.text.contains("What comes next"), "{}", a.text);
+}
+
+#[test]
+fn lead_is_a_standfirst_only_when_the_description_repeats_it() {
+    let desc = "The town's new flood gates opened on Monday, three years late.";
+    // A "lead" block under the headline that the page's description repeats: a standfirst.
+    let html = format!(
+        r#"<html><head><meta property="og:description" content="{desc}"></head><body><h1>Flood gates open</h1>
+           <div class="lead">{desc}</div><div class="body">{}</div></body></html>"#,
+        prose(4)
+    );
+    let a = extract(&html, None).expect("article");
+    assert!(!a.text.contains("three years late"), "{}", a.text);
+    // The same words marked "lead" as the first of the body's paragraphs: the article's lede.
+    let html = format!(
+        r#"<html><head><meta name="description" content="{desc}"></head><body><h1>Flood gates open</h1>
+           <div class="body"><p class="lead">{desc}</p>{}</div></body></html>"#,
+        prose(4)
+    );
+    let a = extract(&html, None).expect("article");
+    assert!(a.text.starts_with(desc), "{}", a.text);
+    // A "summary" that says something else than the description stays.
+    let html = format!(
+        r#"<html><head><meta name="description" content="{desc}"></head><body><h1>Flood gates open</h1>
+           <div class="body"><div class="summary">Engineers first proposed gates on this stretch of the river in 1953, after the great flood.</div>{}</div></body></html>"#,
+        prose(4)
+    );
+    let a = extract(&html, None).expect("article");
+    assert!(a.text.contains("first proposed gates"), "{}", a.text);
+}
+
+#[test]
+fn author_bio_ad_labels_and_teasers_are_furniture() {
+    let html = format!(
+        r#"<html><body><article><h1>Flood gates open</h1><div class="article-text">{}
+           <div class="mpu">Anzeige / Advertisement</div>
+           <div class="slot">Advertisement - Scroll to continue reading</div>
+           {}
+           <p class="more"><a href="/explainers/gates">Explainer: how a flood gate works</a></p>
+           {}
+           <p><strong>Read more:</strong> <a href="/2020/floods">Four winters under water</a></p>
+           {}</div>
+           <div class="author-bio">Sam Carter is our environment correspondent. Follow her on Mastodon.</div>
+           </article></body></html>"#,
+        prose(1),
+        prose(2),
+        prose(1),
+        prose(1)
+    );
+    let a = extract(&html, None).expect("article");
+    for furniture in [
+        "Advertisement",
+        "Anzeige",
+        "Explainer",
+        "how a flood gate works",
+        "Read more",
+        "Four winters",
+        "environment correspondent",
+    ] {
+        assert!(!a.text.contains(furniture), "{furniture:?} in {}", a.text);
+    }
+    assert!(a.text.ends_with("in an ordinary spring."), "{}", a.text);
+    // A linked line with another label, and ordinary words like "ad hoc", stay.
+    let html = format!(
+        r#"<html><body><h1>Flood gates open</h1><div>{}<p><a href="/img/1">Pictured: the east gate at dawn</a></p>
+           {}<p>The committee met ad hoc.</p></div></body></html>"#,
+        prose(2),
+        prose(2)
+    );
+    let a = extract(&html, None).expect("article");
+    assert!(a.text.contains("Pictured: the east gate"), "{}", a.text);
+    assert!(a.text.contains("ad hoc"), "{}", a.text);
+}
+
+#[test]
+fn short_closing_lines_naming_the_outlet_are_furniture() {
+    let html = format!(
+        r#"<html><head><meta property="og:site_name" content="River Courier"></head><body><article><h1>Flood gates open</h1>
+           <div class="text">{}<p>"It works," the engineer told the River Courier on Monday, standing on the new wall above the quay.</p></div>
+           <p class="trust">Our Standards: The River Courier Trust Principles.</p></article></body></html>"#,
+        prose(3)
+    );
+    let a = extract(&html, None).expect("article");
+    assert!(!a.text.contains("Trust Principles"), "{}", a.text);
+    // The outlet's name in the article's own last paragraph is prose.
+    assert!(
+        a.text.ends_with("standing on the new wall above the quay."),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn outlet_from_the_title_suffix() {
+    // No metadata names the site, and there is no URL: the <title> is "headline – site".
+    let html = format!(
+        "<html><head><title>Flood gates open – River Courier</title></head><body><h1>Flood gates open</h1>{}</body></html>",
+        prose(4)
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.site_name.as_deref(), Some("River Courier"));
+    // The host confirms a suffix even when the headline differs from the title.
+    let html = format!(
+        "<html><head><title>Gates open at last | The River Courier</title></head><body><h1>Flood gates open</h1>{}</body></html>",
+        prose(4)
+    );
+    let a = extract(&html, Some("https://www.rivercourier.example/2021/gates")).expect("article");
+    assert_eq!(a.site_name.as_deref(), Some("The River Courier"));
+    // A section name, or a suffix nothing confirms, is not the outlet: the host is.
+    for title in [
+        "Flood gates open - Politics",
+        "Gates open at last | Evening Edition",
+    ] {
+        let html = format!(
+            "<html><head><title>{title}</title></head><body><h1>Flood gates open</h1>{}</body></html>",
+            prose(4)
+        );
+        let a = extract(&html, Some("https://rivercourier.example/a")).expect("article");
+        assert_eq!(
+            a.site_name.as_deref(),
+            Some("rivercourier.example"),
+            "{title}"
+        );
+    }
+}
+
+#[test]
+fn bylines_stop_at_places_and_drop_organisations() {
+    let page = |byline: &str, head: &str| {
+        format!(
+            "<html><head>{head}</head><body><h1>Flood gates open</h1>{byline}{}</body></html>",
+            prose(4)
+        )
+    };
+    // A place and a date after the name are not authors.
+    let a = extract(
+        &page(
+            r#"<p class="post-byline">By Sam Carter | Riverton | Wednesday 14 April 2021</p>"#,
+            "",
+        ),
+        None,
+    )
+    .expect("article");
+    assert_eq!(a.authors, vec!["Sam Carter"]);
+    // Two names joined by "and" in a byline without markup.
+    let a = extract(
+        &page(
+            r#"<div class="meta">By Sam Carter and Ines Duarte &middot; <time datetime="2021-04-09">9 April 2021</time></div>"#,
+            "",
+        ),
+        None,
+    )
+    .expect("article");
+    assert_eq!(a.authors, vec!["Sam Carter", "Ines Duarte"]);
+    // An agency or another outlet credited as author is not a person.
+    for org in ["Meridian Wire", "Reuters", "The Associated Press"] {
+        let a = extract(
+            &page("", &format!(r#"<meta name="author" content="{org}">"#)),
+            None,
+        )
+        .expect("article");
+        assert!(a.authors.is_empty(), "{org}: {:?}", a.authors);
+    }
+    // Nor is a name the text credits as its source in the dateline.
+    let html = format!(
+        r#"<html><head><meta name="author" content="Harbour Desk"></head><body><h1>Flood gates open</h1>
+           <p>RIVERTON (Harbour Desk) - The river authority opened the new flood gates on Monday after three years of work.</p>{}</body></html>"#,
+        prose(4)
+    );
+    let a = extract(&html, None).expect("article");
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
 }
