@@ -136,24 +136,30 @@ impl MaxoutLn {
     /// `x` has `n` rows of `n_in`; writes `n` rows of `n_out` into `out`.
     fn forward(&self, x: &[f32], n: usize, scratch: &mut Vec<f32>, out: &mut [f32]) {
         let np = self.n_out * self.n_pieces;
-        scratch.clear();
-        scratch.resize(n * np, 0.0);
+        // sgemm overwrites its output (beta = 0): grow the scratch, never re-zero it.
+        if scratch.len() < n * np {
+            scratch.resize(n * np, 0.0);
+        }
+        let scratch = &mut scratch[..n * np];
         gemm_xwt(x, n, self.n_in, &self.w, np, scratch);
+        let k = self.n_pieces;
         for (row, y) in scratch
             .chunks_exact(np)
             .zip(out.chunks_exact_mut(self.n_out))
         {
-            for o in 0..self.n_out {
-                let pieces = &row[o * self.n_pieces..(o + 1) * self.n_pieces];
-                let bias = &self.b[o * self.n_pieces..(o + 1) * self.n_pieces];
+            for ((yo, pieces), bias) in y
+                .iter_mut()
+                .zip(row.chunks_exact(k))
+                .zip(self.b.chunks_exact(k))
+            {
                 let mut best = pieces[0] + bias[0];
-                for p in 1..self.n_pieces {
-                    let v = pieces[p] + bias[p];
+                for (p, b) in pieces[1..].iter().zip(&bias[1..]) {
+                    let v = p + b;
                     if v > best {
                         best = v;
                     }
                 }
-                y[o] = best;
+                *yo = best;
             }
             layer_norm(y, &self.g, &self.beta);
         }
