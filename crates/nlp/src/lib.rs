@@ -406,6 +406,30 @@ impl Pipeline {
 }
 
 impl Analysis {
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].start..self.tokens[i].end]
+    }
+
+    /// Byte span of an entity in [`Analysis::text`].
+    pub fn ent_bytes(&self, e: &Ent) -> (usize, usize) {
+        (self.tokens[e.start].start, self.tokens[e.end - 1].end)
+    }
+
+    /// The text of an entity.
+    pub fn ent_text(&self, e: &Ent) -> &str {
+        let (s, en) = self.ent_bytes(e);
+        &self.text[s..en]
+    }
+
+    /// Byte spans of the sentences (first token's start to last token's end).
+    pub fn sentence_bytes(&self) -> Vec<(usize, usize)> {
+        self.sents
+            .iter()
+            .map(|&(s, e)| (self.tokens[s].start, self.tokens[e - 1].end))
+            .collect()
+    }
+
     /// The layout of spaCy's `Doc.to_json()`, offsets in characters (code points).
     pub fn to_json(&self) -> Value {
         // Byte → character offset map, built once.

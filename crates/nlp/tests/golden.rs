@@ -122,3 +122,17 @@ fn to_json_equals_spacy_doc_to_json() {
         assert_eq!(&a.to_json(), e, "to_json differs for {:?}", a.text);
     }
 }
+
+#[test]
+fn span_helpers_agree_with_offsets() {
+    let Some(dir) = model_dir() else { return };
+    let nlp = Pipeline::load(&dir).expect("load");
+    let a = nlp.process("Angela Merkel met Emmanuel Macron in Paris. They spoke for an hour.");
+    let ents: Vec<(&str, &str)> = a.ents.iter().map(|e| (a.ent_text(e), &*e.label)).collect();
+    assert!(ents.contains(&("Angela Merkel", "PERSON")), "{ents:?}");
+    assert!(ents.contains(&("Paris", "GPE")), "{ents:?}");
+    let sents = a.sentence_bytes();
+    assert_eq!(sents.len(), 2);
+    assert_eq!(&a.text[sents[1].0..sents[1].1], "They spoke for an hour.");
+    assert_eq!(a.token_text(0), "Angela");
+}
