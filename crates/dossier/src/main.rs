@@ -130,6 +130,26 @@ dossier search '\"nuclear deal\" AND outlet:meridian'\n  dossier search sanction
         #[arg(long)]
         json: bool,
     },
+    /// Dated items from every stored article, in time order: the event's own date, the phrase
+    /// that set it, the rule that resolved it, and the article.
+    #[command(
+        after_help = "Each line: the interval the date names, the TIMEX3 value, the phrase, how it was resolved \
+(rule, and what it was anchored on), and the article.\n\nExamples:\n  dossier timeline\n  \
+dossier timeline --since 2015-01-01 --until 2018-12-31\n  dossier timeline --json | head"
+    )]
+    Timeline {
+        /// Only items whose interval ends on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only items whose interval starts on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// Leave out items that merely restate the article's own publication day.
+        #[arg(long)]
+        skip_publication_day: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check that the database and the search index are intact and agree.
     Check,
 }
@@ -172,6 +192,12 @@ fn main() -> ExitCode {
         Command::Show { doc, json } => query::show(&cli.db, &doc, json),
         Command::Export { format } => query::export(&cli.db, matches!(format, ExportFormat::Jsonl)),
         Command::Stats { json } => query::stats(&cli.db, json),
+        Command::Timeline {
+            since,
+            until,
+            skip_publication_day,
+            json,
+        } => query::timeline(&cli.db, since, until, skip_publication_day, json),
         Command::Check => query::check(&cli.db),
     };
     match result {

@@ -62,7 +62,7 @@ pub fn search(
         let hits: Vec<_> = hits
             .into_iter()
             .map(|mut h| {
-                h.snippet = h.snippet.replace('\u{1}', "**").replace('\u{2}', "**");
+                h.snippet = h.snippet.replace(['\u{1}', '\u{2}'], "**");
                 h
             })
             .collect();
@@ -239,4 +239,107 @@ pub fn check(db: &Path) -> Result<ExitCode> {
         }
         Ok(ExitCode::FAILURE)
     }
+}
+
+#[derive(serde::Serialize)]
+struct TimelineItem {
+    start: String,
+    end: String,
+    value: String,
+    text: String,
+    rule: String,
+    anchor: Option<String>,
+    doc: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+    /// The sentence the phrase is in, when the NLP core ran.
+    sentence: Option<String>,
+}
+
+fn parse_day(flag: &str, s: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
+    s.as_deref()
+        .map(|d| {
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .with_context(|| format!("--{flag} {d}: expected a date as YYYY-MM-DD"))
+        })
+        .transpose()
+}
+
+pub fn timeline(
+    db: &Path,
+    since: Option<String>,
+    until: Option<String>,
+    skip_publication_day: bool,
+    json: bool,
+) -> Result<ExitCode> {
+    let since = parse_day("since", &since)?;
+    let until = parse_day("until", &until)?;
+    let store = open_existing(db)?;
+    let mut items = Vec::new();
+    store.for_each_doc(|doc| {
+        let published = doc.published_date();
+        for t in &doc.times {
+            let Some(value) = &t.value else { continue };
+            let Some((start, end)) = dossier_timex::timeline::interval(value) else {
+                continue;
+            };
+            if since.is_some_and(|s| end < s) || until.is_some_and(|u| start > u) {
+                continue;
+            }
+            if skip_publication_day && start == end && Some(start) == published {
+                continue;
+            }
+            let sentence = doc
+                .sentences
+                .iter()
+                .find(|s| s.contains(&t.span))
+                .map(|s| s.text(&doc.text).trim().to_string());
+            items.push(TimelineItem {
+                start: start.to_string(),
+                end: end.to_string(),
+                value: value.clone(),
+                text: t.span.text(&doc.text).to_string(),
+                rule: t.rule.clone(),
+                anchor: t.anchor.clone(),
+                doc: doc.id.clone(),
+                title: doc.title.clone(),
+                outlet: doc.outlet.clone(),
+                published: doc.published.clone(),
+                sentence,
+            });
+        }
+    })?;
+    // Earlier first; within the same start, the narrower interval first.
+    items.sort_by(|a, b| (&a.start, &a.end, &a.doc).cmp(&(&b.start, &b.end, &b.doc)));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+    } else if items.is_empty() {
+        writeln!(out, "no dated items")?;
+    } else {
+        for i in &items {
+            let when = if i.start == i.end {
+                i.start.clone()
+            } else {
+                format!("{} .. {}", i.start, i.end)
+            };
+            let why = match &i.anchor {
+                Some(a) => format!("{}, from {a}", i.rule),
+                None => i.rule.clone(),
+            };
+            writeln!(
+                out,
+                "{when:<24} {:<12} \"{}\"  ({why})  {} — {} [{}]",
+                i.value,
+                i.text,
+                i.outlet.as_deref().unwrap_or("?"),
+                i.title.as_deref().unwrap_or("(untitled)"),
+                &i.doc[..8.min(i.doc.len())]
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -16,7 +16,13 @@ pub fn detect_language(text: &str, declared: Option<&str>) -> Option<String> {
         && info.is_reliable()
         && info.confidence() >= 0.5
     {
-        return Some(iso639_1(info.lang().code()).to_string());
+        let code = iso639_1(info.lang().code());
+        // Tables of names and scores (sports results, market listings) fool trigram models; a
+        // text with a fair share of English-only function words is English whatever they say.
+        if code != "en" && english_function_word_share(sample) >= 0.03 {
+            return Some("en".to_string());
+        }
+        return Some(code.to_string());
     }
     declared
         .map(|d| {
@@ -27,6 +33,26 @@ pub fn detect_language(text: &str, declared: Option<&str>) -> Option<String> {
                 .to_ascii_lowercase()
         })
         .filter(|d| d.len() == 2 && d.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Share of words that are English function words found in no other major Latin-script language.
+fn english_function_word_share(text: &str) -> f64 {
+    const ENGLISH_ONLY: [&str; 24] = [
+        "the", "of", "and", "to", "is", "was", "for", "that", "with", "by", "from", "said", "has",
+        "have", "were", "will", "but", "this", "their", "they", "who", "after", "which", "its",
+    ];
+    let mut words = 0usize;
+    let mut hits = 0usize;
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if ENGLISH_ONLY.iter().any(|e| w.eq_ignore_ascii_case(e)) {
+            hits += 1;
+        }
+    }
+    hits as f64 / words.max(1) as f64
 }
 
 /// whatlang speaks ISO 639-3; the contract speaks 639-1 where one exists.
@@ -81,6 +107,17 @@ mod tests {
         let de = "Die Unterhändler kehrten am Dienstag nach Wien zurück, um in einer dritten Runde \
                   über die Wiederbelebung des Atomabkommens zu verhandeln, sagten Diplomaten.";
         assert_eq!(detect_language(de, Some("en")).as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn a_results_table_with_english_words_is_english() {
+        let table = "SOCCER - LEAGUE RESULTS AND STANDINGS .\nResults of league matches played on Saturday :\n\
+            Partizan 2 Vojvodina 1\nZemun 0 Rad 3\nObilic 1 Proleter 1\nCukaricki 2 Buducnost 0\n\
+            Loznica 1 Mladost 1\nStandings after the third round of the season :";
+        assert_eq!(
+            detect_language(table, None).as_deref().unwrap_or("en"),
+            "en"
+        );
     }
 
     #[test]

@@ -91,9 +91,12 @@ pub fn read_warc<R: BufRead>(
     }
 }
 
+/// An HTML page carried by an HTTP response: its decoded body and the charset its header declared.
+type Payload = (Vec<u8>, Option<String>);
+
 /// The decoded HTML body of an HTTP response with status 200 and an HTML content type, plus the
 /// charset its header declared. `Ok(None)` for responses that are not HTML pages.
-fn http_html_payload(block: &[u8]) -> Result<Option<(Vec<u8>, Option<String>)>, String> {
+fn http_html_payload(block: &[u8]) -> Result<Option<Payload>, String> {
     let mut headers = [httparse::EMPTY_HEADER; 128];
     let mut response = httparse::Response::new(&mut headers);
     let head_len = match response.parse(block) {

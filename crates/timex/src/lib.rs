@@ -45,6 +45,7 @@ mod calendar;
 mod lexicon;
 pub mod rules;
 mod tense;
+pub mod timeline;
 
 use calendar::{Point, add_units, truncate};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
