@@ -136,3 +136,18 @@ fn span_helpers_agree_with_offsets() {
     assert_eq!(&a.text[sents[1].0..sents[1].1], "They spoke for an hour.");
     assert_eq!(a.token_text(0), "Angela");
 }
+
+#[test]
+fn pipeline_is_shareable_and_bad_dirs_are_errors() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Pipeline>();
+    let err = Pipeline::load(std::path::Path::new("/nonexistent/model"))
+        .err()
+        .expect("must fail");
+    assert!(err.to_string().contains("/nonexistent/model"), "{err}");
+    // A directory without the pipeline files is an error, not a panic.
+    let tmp = std::env::temp_dir().join("dossier-nlp-empty-model");
+    std::fs::create_dir_all(&tmp).unwrap();
+    std::fs::write(tmp.join("meta.json"), "{}").unwrap();
+    assert!(Pipeline::load(&tmp).is_err());
+}
