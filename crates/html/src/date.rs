@@ -14,10 +14,14 @@
 //! * **the date shown to the reader**: `<time>` elements in bylines and headers, elements
 //!   whose class speaks of dates or bylines ("Published March 2, 2021", "2 March 2021",
 //!   "03/02/2021", read day- or month-first by the page's language), else the text around the
-//!   headline, each flagged when the page labels it "Updated".
+//!   headline, each flagged when the page labels it "Updated" (in words, by the element's
+//!   class, or by hAtom's `updated` class on the part holding the date). Once the byline has
+//!   shown an "Updated" date, unlabelled dates far from it (teaser cards) are not taken.
 //!
 //! Decision: a shown date (not labelled as an update) that a declared date confirms wins, in
-//! the declared form (it carries the time); otherwise the first declared publication date
+//! the declared form (it carries the time); a shown date earlier than a declared publication
+//! date that merely repeats the modification date wins too (the CMS re-stamped it on the last
+//! edit); otherwise the first declared publication date
 //! (the URL's date instead when they differ by one day, a UTC artefact); otherwise the shown
 //! date; then the first `<time datetime>`, JSON-LD dates of other objects (`WebPage`), the URL
 //! (`/2021/03/02/`, `/2021-03-02-`, `/2021/march/02/`), modification dates (equal to the
@@ -175,6 +179,14 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
             .find(|d| d.date == v.found.date)
         {
             return Some(d.iso.clone());
+        }
+    }
+    if let (Some(v), Some(d)) = (visible.as_ref().filter(|v| !v.update), declared.first()) {
+        // A declared publication date equal to the modification date was rewritten by the last
+        // edit (CMSs that re-stamp on update do this); an earlier date shown in the byline is
+        // then the original publication.
+        if v.found.date < d.date && modified.iter().any(|m| m.date == d.date) {
+            return Some(v.found.iso.clone());
         }
     }
     if let Some(d) = declared.first() {
@@ -439,6 +451,7 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         }
     }
     let mut seen = 0;
+    let mut update_at: Option<dom_query::NodeId> = None;
     for n in page.doc.select("[class], [id]").nodes() {
         let class = n.attr("class").map(|s| s.to_string()).unwrap_or_default();
         let id = n.attr("id").map(|s| s.to_string()).unwrap_or_default();
@@ -477,11 +490,21 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         if let Some((found, is_update)) =
             find_in_text_labelled(t, mdy).filter(|(f, _)| valid(f.date, latest))
         {
+            let is_update = is_update || marked_updated_inside(n, found.date, mdy);
             if !is_update {
+                // Once the byline has shown an "Updated" date, an unlabelled date elsewhere on
+                // the page (a teaser card, a comment) is not the article's; one next to it is
+                // ("Updated X · Published Y").
+                if update_at.is_some_and(|u| page.doc.tree.get(&u).is_some_and(|u| !near(n, &u))) {
+                    continue;
+                }
                 return Some(Shown {
                     found,
                     update: false,
                 });
+            }
+            if update.is_none() {
+                update_at = Some(n.id);
             }
             update.get_or_insert(Shown {
                 found,
@@ -490,6 +513,33 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         }
     }
     update
+}
+
+/// Whether the date in `n` is the text of a descendant whose class marks a modification date
+/// (hAtom's `updated`, "modified-date"), not also a publication date ("published updated").
+fn marked_updated_inside(n: &dom_query::NodeRef, date: NaiveDate, mdy: bool) -> bool {
+    dom_query::Selection::from(*n)
+        .select("[class]")
+        .nodes()
+        .iter()
+        .take(40)
+        .any(|c| {
+            let class = c.attr("class").unwrap_or_default();
+            UPDATE_WORD.is_match(&class)
+                && !class.to_ascii_lowercase().contains("publi")
+                && find_in_text(&c.text(), mdy).is_some_and(|f| f.date == date)
+        })
+}
+
+/// Whether two elements share an ancestor at most three levels above each.
+fn near(a: &dom_query::NodeRef, b: &dom_query::NodeRef) -> bool {
+    let up = |n: &dom_query::NodeRef| {
+        std::iter::once(n.id)
+            .chain(n.ancestors_it(Some(3)).map(|x| x.id))
+            .collect::<Vec<_>>()
+    };
+    let ua = up(a);
+    up(b).iter().any(|id| ua.contains(id))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -636,3 +636,48 @@ fn bylines_stop_at_places_and_drop_organisations() {
     let a = extract(&html, None).expect("article");
     assert!(a.authors.is_empty(), "{:?}", a.authors);
 }
+
+#[test]
+fn restamped_publication_date_yields_to_the_byline() {
+    // The CMS re-stamped datePublished on the last edit (it equals dateModified); the byline
+    // still shows the original day.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2025-06-24T10:00:00Z">
+           <meta property="article:modified_time" content="2025-06-24T10:00:00Z">"#,
+        r#"<div class="post-date">August 25, 2024</div>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2024-08-25"));
+    // Without the re-stamp, the declared date stands.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2025-06-24T10:00:00Z">
+           <meta property="article:modified_time" content="2025-07-01T10:00:00Z">"#,
+        r#"<div class="post-date">August 25, 2024</div>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-06-24T10:00:00Z"));
+}
+
+#[test]
+fn an_updated_byline_is_not_outvoted_by_teaser_dates() {
+    // The byline shows only "Updated"; the dates on teaser cards further down are other
+    // articles' and must not be taken for this one's.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2020-12-16T11:36:18Z">
+           <meta property="article:modified_time" content="2026-02-27T08:05:25Z">"#,
+        r#"<header class="entry-header"><div class="byline-wrap"><div class="byline"><span class="byline-name">Sam Carter</span>
+           <span class="byline-date">Updated Feb 27, 2026</span></div></div></header>
+           <section class="more-stories"><div class="grid"><a class="card" href="/b"><h3>Another story</h3>
+           <span class="card-date">Feb 27, 2026</span></a></div></section>"#,
+    );
+    let a = extract(&html, Some("https://x.example/a")).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2020-12-16T11:36:18Z"));
+    // hAtom marks the modification date with class "updated" inside a date container.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2022-01-03T16:52:00Z">
+           <meta property="article:modified_time" content="2025-11-03T06:10:53Z">"#,
+        r#"<div class="entry-meta"><span class="meta-date"><span class="updated">2025-11-03</span></span></div>"#,
+    );
+    let a = extract(&html, Some("https://x.example/a")).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2022-01-03T16:52:00Z"));
+}
