@@ -16,7 +16,9 @@
 //!   "03/02/2021", read day- or month-first by the page's language), else the text around the
 //!   headline, each flagged when the page labels it "Updated" (in words, by the element's
 //!   class, or by hAtom's `updated` class on the part holding the date). Once the byline has
-//!   shown an "Updated" date, unlabelled dates far from it (teaser cards) are not taken.
+//!   shown an "Updated" date, unlabelled dates far from it (teaser cards) are not taken, and
+//!   dates inside blocks that list other pages (related, recent, popular posts, sidebars,
+//!   comments) never are.
 //!
 //! Decision: a shown date (not labelled as an update) that a declared date confirms wins, in
 //! the declared form (it carries the time); a shown date earlier than a declared publication
@@ -423,7 +425,14 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         "[class*=publish] time, [class*=post-date] time, [class*=dateline] time, [class*=byline] time, \
          [class*=article-date] time, [class*=meta] time, header time, article time",
     ] {
-        for n in page.doc.select(sel).nodes().iter().take(4) {
+        for n in page
+            .doc
+            .select(sel)
+            .nodes()
+            .iter()
+            .filter(|n| !in_other_content(n))
+            .take(4)
+        {
             let text = n.text();
             let label = label_of(n);
             let in_text = if text.len() < 200 {
@@ -464,6 +473,9 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
             name.as_str(),
             "script" | "style" | "body" | "html" | "main" | "article"
         ) {
+            continue;
+        }
+        if in_other_content(n) {
             continue;
         }
         seen += 1;
@@ -529,6 +541,32 @@ fn marked_updated_inside(n: &dom_query::NodeRef, date: NaiveDate, mdy: bool) -> 
                 && !class.to_ascii_lowercase().contains("publi")
                 && find_in_text(&c.text(), mdy).is_some_and(|f| f.date == date)
         })
+}
+
+static OTHER_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recent|recommended|popular|trending|more-(?:stories|posts|articles|news)|read-?next|sidebar|footer|comments?)(?:$|[\s_-])")
+        .expect("valid regex")
+});
+
+/// Whether `n` sits in a block that lists other pages (related, recent or popular posts, a
+/// sidebar, comments): the dates there belong to those pages. The page-level elements
+/// are not asked: themes put "has-sidebar" or "menu-open" on `<body>`. "Widget" is not a
+/// sign either: page builders wrap every block in one.
+fn in_other_content(n: &dom_query::NodeRef) -> bool {
+    n.ancestors_it(Some(15)).any(|a| {
+        if matches!(
+            a.node_name().as_deref(),
+            Some("html" | "body" | "main" | "article")
+        ) {
+            return false;
+        }
+        let label = format!(
+            "{} {}",
+            a.attr("class").unwrap_or_default(),
+            a.attr("id").unwrap_or_default()
+        );
+        label.len() > 1 && OTHER_CONTENT.is_match(&label)
+    })
 }
 
 /// Whether two elements share an ancestor at most three levels above each.

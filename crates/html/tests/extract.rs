@@ -681,3 +681,15 @@ fn an_updated_byline_is_not_outvoted_by_teaser_dates() {
     let a = extract(&html, Some("https://x.example/a")).expect("article");
     assert_eq!(a.published.as_deref(), Some("2022-01-03T16:52:00Z"));
 }
+
+#[test]
+fn dates_in_related_and_recent_posts_are_other_pages() {
+    let html = format!(
+        r#"<html><body><div class="recent-posts"><a href="/b">Another story</a><span class="post-date">December 2, 2025</span></div>
+           <h1>Budget agreed after long session</h1><p>Dec 12, 2025 · 4 min read</p>{}
+           <div class="related-articles"><div class="card"><span class="byline__date">January 31, 2025</span></div></div></body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-12-12"));
+}
