@@ -3,6 +3,9 @@
 //! dependency parser and BILUO entity recogniser, loaded from the pipeline directory spaCy
 //! writes and reproducing spaCy's annotations without Python.
 //!
+//! The model is fetched by `scripts/fetch-model.sh` (see `MODEL.md`); parity figures, speed
+//! and the state of the work are in `NOTES.md`.
+//!
 //! ```no_run
 //! let nlp = dossier_nlp::Pipeline::load(std::path::Path::new("models/en_core_web_sm-3.8.0"))?;
 //! let doc = nlp.process("Angela Merkel visited Paris on Monday.");
