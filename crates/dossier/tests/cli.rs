@@ -210,21 +210,117 @@ fn export_offsets_are_code_points_into_the_text() {
 fn timeline_puts_recalled_events_at_their_own_dates() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    let o = run(&db, &["ingest", "--no-nlp", examples().join("corpus").to_str().unwrap()]);
+    let o = run(
+        &db,
+        &[
+            "ingest",
+            "--no-nlp",
+            examples().join("corpus").to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success());
     let o = run(&db, &["timeline", "--json", "--until", "2018-12-31"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let items: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
     // The 2021 articles recall the deal of July 2015 and the spring 2015 framework: those items
     // sit in 2015, not in 2021, and the list is in time order.
-    assert!(items.iter().any(|i| i["value"] == "2015-07-14"), "no 14 July 2015 item");
-    assert!(items.iter().any(|i| i["value"] == "2015-SP" && i["text"] == "the spring of 2015"));
-    assert!(items.iter().all(|i| i["end"].as_str().unwrap() <= "2018-12-31"));
+    assert!(
+        items.iter().any(|i| i["value"] == "2015-07-14"),
+        "no 14 July 2015 item"
+    );
+    assert!(
+        items
+            .iter()
+            .any(|i| i["value"] == "2015-SP" && i["text"] == "the spring of 2015")
+    );
+    assert!(
+        items
+            .iter()
+            .all(|i| i["end"].as_str().unwrap() <= "2018-12-31")
+    );
     let starts: Vec<&str> = items.iter().map(|i| i["start"].as_str().unwrap()).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "in time order");
     let o = run(&db, &["timeline", "--since", "April"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("--since April"), "{}", stderr(&o));
+}
+
+fn model_present() -> bool {
+    let found = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../models/en_core_web_sm-3.8.0/meta.json")
+        .is_file();
+    if !found {
+        println!("SKIPPED: model not found, run scripts/fetch-model.sh");
+    }
+    found
+}
+
+#[test]
+fn nlp_prints_spacy_style_json_and_analyze_carries_it() {
+    if !model_present() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, "Envoys meet in Vienna\n\nJosep Borrell said on Tuesday that the talks in Vienna were \"constructive\".\n").unwrap();
+    let o = bin()
+        .args(["nlp", "--json", input.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    let text = v["text"].as_str().unwrap();
+    let ents: Vec<(String, String)> = v["ents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let chars: Vec<char> = text.chars().collect();
+            let (s, e2) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            (
+                chars[s..e2].iter().collect(),
+                e["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        ents.contains(&("Josep Borrell".to_string(), "PERSON".to_string())),
+        "{ents:?}"
+    );
+    assert!(
+        v["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["dep"].is_string() && t["lemma"].is_string())
+    );
+
+    let o = bin()
+        .args(["analyze", input.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let export: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let doc = &export["documents"][0];
+    assert_eq!(doc["title"], "Envoys meet in Vienna");
+    assert!(!doc["sentences"].as_array().unwrap().is_empty());
+    assert!(
+        doc["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["text"] == "Josep Borrell" && m["label"] == "PERSON")
+    );
+    assert!(
+        doc["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["text"] == "Tuesday")
+    );
 }
 
 /// Writes `n` distinct synthetic articles as JSONL.
