@@ -641,6 +641,24 @@ fn title_agrees(h: &str, other: &str, site: Option<&str>, host_label: Option<&st
     })
 }
 
+/// The text of an element with a space for each `<br>` and around block elements inside it:
+/// headings break lines that way ("WEEKEND<br>CODING", "Title<div>Subtitle</div>"), and the
+/// words must not run together.
+fn element_text(n: &dom_query::NodeRef) -> String {
+    let mut out = String::new();
+    for d in n.descendants_it() {
+        if d.is_text() {
+            out.push_str(&d.text());
+        } else if matches!(
+            d.node_name().as_deref(),
+            Some("br" | "div" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li")
+        ) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
 /// The first `<h1>`s: those inside `<article>`/`<main>` first, then the rest.
 fn headings(page: &Page) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -649,7 +667,7 @@ fn headings(page: &Page) -> Vec<String> {
         "h1",
     ] {
         for n in page.doc.select(sel).nodes().iter().take(4) {
-            let t = clean_text(&n.text());
+            let t = clean_text(&element_text(n));
             let words = t.split_whitespace().count();
             if (1..=40).contains(&words) && !out.contains(&t) {
                 out.push(t);
@@ -707,7 +725,27 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
             .iter()
             .any(|d| title_agrees(h, d, site, host_label))
         {
-            return Some(cut_heading(h));
+            return Some(cut_heading(&strip_site(h, site, host_label)));
+        }
+        // A heading that is a declared title with a short lead-in: a date, a section label
+        // ("Dec 18 2025 Preparing a transition", "Blog: Best agencies"). The declared title
+        // is the headline without it.
+        for d in &declared {
+            let d = cut_kicker(&strip_site(d, site, host_label));
+            let (hs, ds) = (squash(h), squash(&d));
+            if ds.len() < 12 || hs.len() <= ds.len() || !hs.ends_with(&ds) {
+                continue;
+            }
+            // The lead-in: the heading's words before the declared title's. One word is part
+            // of the headline ("The", "2025") unless a colon marks it as a label.
+            let lead = h
+                .split_whitespace()
+                .count()
+                .saturating_sub(d.split_whitespace().count());
+            let first = h.split_whitespace().next().unwrap_or_default();
+            if (2..=4).contains(&lead) || (lead == 1 && first.ends_with(':')) {
+                return Some(d);
+            }
         }
     }
     // An unconfirmed heading still beats the declared titles: on real pages the visible
@@ -734,7 +772,7 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
         }
     }
     if let Some((h, _)) = best {
-        return Some(cut_heading(h));
+        return Some(cut_heading(&strip_site(h, site, host_label)));
     }
     for d in [&og, &ld] {
         if let Some(d) = d.as_deref().filter(|d| !d.is_empty()) {

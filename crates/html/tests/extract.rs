@@ -693,3 +693,55 @@ fn dates_in_related_and_recent_posts_are_other_pages() {
     let a = extract(&html, None).expect("article");
     assert_eq!(a.published.as_deref(), Some("2025-12-12"));
 }
+
+#[test]
+fn headline_forms() {
+    let page = |head: &str, h1: &str| {
+        format!(
+            "<html><head>{head}</head><body><h1>{h1}</h1>{}</body></html>",
+            article_body()
+        )
+    };
+    // Line breaks inside the heading separate words.
+    let a = extract(
+        &page(
+            "<title>Weekend Coding Agent | Labs</title>",
+            "WEEKEND<br>CODING<br><span>AGENT</span>",
+        ),
+        None,
+    )
+    .expect("article");
+    assert_eq!(a.title.as_deref(), Some("WEEKEND CODING AGENT"));
+    // The site's name after a dash in the heading is not part of the headline.
+    let a = extract(
+        &page(
+            r#"<meta property="og:site_name" content="Artlyst">"#,
+            "Critics’ Choice: Best UK Art Exhibitions – Artlyst",
+        ),
+        None,
+    )
+    .expect("article");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Critics’ Choice: Best UK Art Exhibitions")
+    );
+    // A date or a section label before the declared title is a lead-in; "The" is not.
+    for (h1, want) in [
+        (
+            "Dec 18 2025 Preparing a transition",
+            "Preparing a transition",
+        ),
+        ("Blog: Preparing a transition", "Preparing a transition"),
+        ("The Preparing a transition", "The Preparing a transition"),
+    ] {
+        let a = extract(
+            &page(
+                r#"<meta property="og:title" content="Preparing a transition">"#,
+                h1,
+            ),
+            None,
+        )
+        .expect("article");
+        assert_eq!(a.title.as_deref(), Some(want), "{h1}");
+    }
+}
