@@ -25,7 +25,8 @@
 //! date that merely repeats the modification date wins too (the CMS re-stamped it on the last
 //! edit); otherwise the first declared publication date
 //! (the URL's date instead when they differ by one day, a UTC artefact); otherwise the shown
-//! date; then the first `<time datetime>`, JSON-LD dates of other objects (`WebPage`), the URL
+//! date (read the other way round when the URL's date says so: "03/10/2023" under
+//! `/2023/october/03/`); then the first `<time datetime>`, JSON-LD dates of other objects (`WebPage`), the URL
 //! (`/2021/03/02/`, `/2021-03-02-`, `/2021/march/02/`), modification dates (equal to the
 //! publication date on never-edited pages), and finally the first full date in the page text.
 //! Published is preferred over modified throughout. A date-time keeps its own offset.
@@ -204,6 +205,18 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         return Some(d.iso.clone());
     }
     if let Some(v) = visible {
+        // "03/10/2023" read month-first when the URL says /2023/october/03/: the URL settles
+        // which reading the page meant.
+        if let Some(u) = url_date.as_ref().filter(|u| {
+            v.found.date.day() <= 12
+                && NaiveDate::from_ymd_opt(
+                    v.found.date.year(),
+                    v.found.date.day(),
+                    v.found.date.month(),
+                ) == Some(u.date)
+        }) {
+            return Some(u.iso.clone());
+        }
         return Some(v.found.iso);
     }
     for n in doc.select("time[datetime]").nodes().iter().take(5) {

@@ -745,3 +745,17 @@ fn headline_forms() {
         assert_eq!(a.title.as_deref(), Some(want), "{h1}");
     }
 }
+
+#[test]
+fn the_url_settles_an_ambiguous_numeric_date() {
+    let html = page_with("", r#"<div class="post-date">03/10/2023</div>"#);
+    let a = extract(
+        &html,
+        Some("https://x.example/blog/2023/october/03/wine-styles"),
+    )
+    .expect("article");
+    assert_eq!(a.published.as_deref(), Some("2023-10-03"));
+    // Without a URL date, an American page reads it month first.
+    let a = extract(&html, Some("https://x.example/blog/wine-styles")).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2023-03-10"));
+}
