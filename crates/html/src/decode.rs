@@ -54,9 +54,87 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     det.guess(None, true)
 }
 
+/// Repairs UTF-8 that was decoded as Windows-1252 or Latin-1 somewhere upstream and re-encoded
+/// ("Investorâ€™s", "Investor\u{e2}\u{80}\u{99}s" for "Investor’s"): the page's own bytes are valid
+/// UTF-8, so no charset choice here can undo it. Each run of non-ASCII characters that all map
+/// to single bytes in those charsets is re-read as UTF-8 and replaced when that succeeds. Real
+/// text almost never passes: an accented letter alone is not valid UTF-8 as a byte, and scripts
+/// outside Latin-1 do not map. `None` when nothing changed.
+pub(crate) fn repair_mojibake(s: &str) -> Option<String> {
+    // A UTF-8 lead byte read as Latin-1/Windows-1252 is one of U+00C2..U+00F4.
+    if !s.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
+        return None;
+    }
+    let byte_of = |c: char| -> Option<u8> {
+        let u = c as u32;
+        match u {
+            0x80..=0x9f => Some(u as u8),
+            0xa0..=0xff => Some(u as u8),
+            _ => {
+                let mut buf = [0u8; 4];
+                let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+                (!bad && bytes.len() == 1 && bytes[0] >= 0x80).then(|| bytes[0])
+            }
+        }
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut run: Vec<(char, u8)> = Vec::new();
+    let mut flush = |run: &mut Vec<(char, u8)>, out: &mut String| {
+        if run.len() >= 2 {
+            let bytes: Vec<u8> = run.iter().map(|(_, b)| *b).collect();
+            if let Ok(fixed) = std::str::from_utf8(&bytes) {
+                out.push_str(fixed);
+                changed = true;
+                run.clear();
+                return;
+            }
+        }
+        out.extend(run.iter().map(|(c, _)| *c));
+        run.clear();
+    };
+    for c in s.chars() {
+        match (c.is_ascii(), byte_of(c)) {
+            (false, Some(b)) => run.push((c, b)),
+            _ => {
+                flush(&mut run, &mut out);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    changed.then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mojibake_is_repaired_and_real_text_left_alone() {
+        assert_eq!(
+            repair_mojibake("A DIY Investor\u{e2}\u{80}\u{99}s Guide").as_deref(),
+            Some("A DIY Investor’s Guide")
+        );
+        assert_eq!(
+            repair_mojibake("Caf\u{c3}\u{a9} \u{e2}\u{80}\u{9c}noir\u{e2}\u{80}\u{9d}").as_deref(),
+            Some("Café “noir”")
+        );
+        // Windows-1252's reading of the same bytes.
+        assert_eq!(
+            repair_mojibake("Investorâ€™s").as_deref(),
+            Some("Investor’s")
+        );
+        for fine in [
+            "Café crème à la carte",
+            "naïve Ölçek",
+            "Москва",
+            "Zürich – Genève",
+            "ÂÂ",
+        ] {
+            assert_eq!(repair_mojibake(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn undeclared_windows_1252_is_detected() {

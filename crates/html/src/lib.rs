@@ -222,14 +222,16 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ar
     }
     let published = m.published.or_else(|| date::dateline(&text, latest));
     let authors = meta::drop_agency_credit(m.authors, &text);
+    // Pages whose text was double-encoded before it was published carry "â€™" for "’".
+    let fix = |s: String| decode::repair_mojibake(&s).unwrap_or(s);
     Ok(Article {
-        text,
-        title: m.title,
-        site_name: m.site_name,
-        authors,
+        text: fix(text),
+        title: m.title.map(fix),
+        site_name: m.site_name.map(fix),
+        authors: authors.into_iter().map(fix).collect(),
         published,
         url: m.url,
         language: m.language,
-        description: m.description,
+        description: m.description.map(fix),
     })
 }

@@ -256,14 +256,23 @@ const REPORTING: &[&str] = &[
     "interview",
 ];
 
-/// Drops paragraphs of the extracted text that are site furniture rather than article: ad labels
+/// Drops paragraphs of the extracted text that are not article: zero-width spacers, ad labels
 /// ("Advertisement", "Anzeige / Advertisement"), and short lines at the end that name the outlet
 /// itself ("Our Standards: The X Trust Principles", "Follow X on Twitter", "© X 2021"), which
 /// sites append to every article. The outlet's name in the article's own closing sentence is
 /// prose ("..., she told The Daily Planet."), so only short trailing lines without a reporting
 /// verb go.
 pub(crate) fn tidy(text: &str, site: Option<&str>) -> String {
-    let mut paras: Vec<&str> = text.split("\n\n").filter(|p| !is_ad_label(p)).collect();
+    // Paragraphs of nothing but zero-width characters are spacers left by page builders.
+    let invisible = |p: &str| {
+        p.chars().all(|c| {
+            matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}') || c.is_whitespace()
+        })
+    };
+    let mut paras: Vec<&str> = text
+        .split("\n\n")
+        .filter(|p| !is_ad_label(p) && !invisible(p))
+        .collect();
     let site = site.map(squash).filter(|s| s.len() >= 4);
     if let Some(site) = site {
         while paras.len() > 1 {
@@ -387,6 +396,7 @@ mod tests {
             "River Courier"
         );
         assert_eq!(tidy(text, None), text);
+        assert_eq!(tidy("One.\n\n\u{200d}\n\nTwo.", None), "One.\n\nTwo.");
     }
 
     #[test]
