@@ -501,8 +501,9 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
             continue;
         }
         // A long element is a container (meta bar with tags and share links): its date, if
-        // any, comes first.
-        let t = n.text();
+        // any, comes first. Text nodes are joined with a space: "April 13, 2023" followed by
+        // a "Tags:" element must not read as "2023Tags".
+        let t = spaced_text(n);
         let t = if t.len() > 400 {
             let mut cut = 300;
             while !t.is_char_boundary(cut) {
@@ -560,6 +561,16 @@ static OTHER_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[\s_-])(?:related|recent|recommended|popular|trending|more-(?:stories|posts|articles|news)|read-?next|sidebar|footer|comments?)(?:$|[\s_-])")
         .expect("valid regex")
 });
+
+/// The text of `n` with a space between its text nodes.
+fn spaced_text(n: &dom_query::NodeRef) -> String {
+    let mut out = String::new();
+    for d in n.descendants_it().filter(|d| d.is_text()).take(200) {
+        out.push_str(&d.text());
+        out.push(' ');
+    }
+    out
+}
 
 /// Whether `n` sits in a block that lists other pages (related, recent or popular posts, a
 /// sidebar, comments): the dates there belong to those pages. The page-level elements

@@ -91,6 +91,15 @@ impl<'a> Page<'a> {
                 flatten_ld(v, &mut ld, 0);
             }
         }
+        // Some head managers emit JSON-LD as a meta tag (`<meta name="script:ld+json"
+        // content="{...}">`) for a script to inject later.
+        for (k, v) in &metas {
+            if k.contains("ld+json")
+                && let Some(v) = parse_json_ld(v)
+            {
+                flatten_ld(v, &mut ld, 0);
+            }
+        }
         let html_lang = doc
             .root()
             .descendants_it()

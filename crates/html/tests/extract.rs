@@ -759,3 +759,25 @@ fn the_url_settles_an_ambiguous_numeric_date() {
     let a = extract(&html, Some("https://x.example/blog/wine-styles")).expect("article");
     assert_eq!(a.published.as_deref(), Some("2023-03-10"));
 }
+
+#[test]
+fn date_followed_by_an_element_without_a_space() {
+    // "April 13, 2023" and "Tags:" are separate elements with no space between them.
+    let html = page_with(
+        "",
+        r#"<div class="meta date-section-header"><span>Posted on April 13, 2023</span><div class="tags"><span>Tags:</span><a href="/t/x">indexing</a></div></div>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2023-04-13"));
+}
+
+#[test]
+fn json_ld_carried_in_a_meta_tag() {
+    let html = page_with(
+        r#"<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;,&quot;author&quot;:{&quot;@type&quot;:&quot;Person&quot;,&quot;name&quot;:&quot;Ines Duarte&quot;}}">"#,
+        "",
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-11-17T09:00:00-05:00"));
+    assert_eq!(a.authors, vec!["Ines Duarte"]);
+}
