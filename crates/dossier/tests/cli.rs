@@ -39,6 +39,22 @@ fn stats(db: &Path) -> Value {
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
+/// A scratch store holding the example corpus (without the NLP core, for speed).
+fn example_store() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(
+        &db,
+        &[
+            "ingest",
+            "--no-nlp",
+            examples().join("corpus").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    (dir, db)
+}
+
 /// The example corpus holds 17 articles, of which 2 wire reprints and 1 exact duplicate.
 #[test]
 fn ingest_is_idempotent_and_links_duplicates() {
@@ -115,17 +131,7 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
 
 #[test]
 fn search_filters_and_snippets() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
-    let o = run(
-        &db,
-        &[
-            "ingest",
-            "--no-nlp",
-            examples().join("corpus").to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (_dir, db) = example_store();
     let hits = |args: &[&str]| -> Vec<Value> {
         let mut a = vec!["search", "--json", "--limit", "50"];
         a.extend_from_slice(args);
@@ -172,17 +178,7 @@ fn search_filters_and_snippets() {
 
 #[test]
 fn export_offsets_are_code_points_into_the_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
-    let o = run(
-        &db,
-        &[
-            "ingest",
-            "--no-nlp",
-            examples().join("corpus").to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success());
+    let (_dir, db) = example_store();
     let o = run(&db, &["export"]);
     assert!(o.status.success());
     let export: Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -208,17 +204,7 @@ fn export_offsets_are_code_points_into_the_text() {
 
 #[test]
 fn timeline_puts_recalled_events_at_their_own_dates() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
-    let o = run(
-        &db,
-        &[
-            "ingest",
-            "--no-nlp",
-            examples().join("corpus").to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success());
+    let (_dir, db) = example_store();
     let o = run(&db, &["timeline", "--json", "--until", "2018-12-31"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let items: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
