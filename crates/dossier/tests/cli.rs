@@ -130,6 +130,41 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
 }
 
 #[test]
+fn an_overlong_jsonl_line_is_skipped_with_a_clear_error() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let input = dir.path().join("long.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&input).unwrap());
+    writeln!(
+        f,
+        r#"{{"id": "a", "text": "Talks resumed in Vienna on Tuesday."}}"#
+    )
+    .unwrap();
+    // one line just over the 64 MiB limit; it is never held in memory whole
+    write!(f, r#"{{"id": "b", "text": ""#).unwrap();
+    let chunk = "x".repeat(1 << 20);
+    for _ in 0..65 {
+        f.write_all(chunk.as_bytes()).unwrap();
+    }
+    writeln!(f, r#""}}"#).unwrap();
+    writeln!(
+        f,
+        r#"{{"id": "c", "text": "Envoys left Vienna on Friday without a deal."}}"#
+    )
+    .unwrap();
+    drop(f);
+    let o = run(&db, &["ingest", "--no-nlp", input.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("long.jsonl:2") && err.contains("64 MiB limit"),
+        "{err}"
+    );
+    assert_eq!(stats(&db)["documents"], 2);
+}
+
+#[test]
 fn search_filters_and_snippets() {
     let (_dir, db) = example_store();
     let hits = |args: &[&str]| -> Vec<Value> {
