@@ -650,6 +650,11 @@ fn title_agrees(h: &str, other: &str, site: Option<&str>, host_label: Option<&st
     })
 }
 
+/// Whether `s` has letters and none of them is lower case.
+fn all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
 /// The text of an element with a space for each `<br>` and around block elements inside it:
 /// headings break lines that way ("WEEKEND<br>CODING", "Title<div>Subtitle</div>"), and the
 /// words must not run together.
@@ -734,7 +739,17 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
             .iter()
             .any(|d| title_agrees(h, d, site, host_label))
         {
-            return Some(cut_heading(&strip_site(h, site, host_label)));
+            let out = cut_heading(&strip_site(h, site, host_label));
+            // A heading set in capitals is a style; the declared title has the real case.
+            if all_caps(&out)
+                && let Some(d) = declared
+                    .iter()
+                    .map(|d| cut_kicker(&strip_site(d, site, host_label)))
+                    .find(|d| d.to_lowercase() == out.to_lowercase() && !all_caps(d))
+            {
+                return Some(d);
+            }
+            return Some(out);
         }
         // A heading that is a declared title with a short lead-in: a date, a section label
         // ("Dec 18 2025 Preparing a transition", "Blog: Best agencies"). The declared title

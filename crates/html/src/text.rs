@@ -120,6 +120,10 @@ fn strip_dek(doc: &dom_query::Document, description: Option<&str>) {
         if words == 0 || words > 80 {
             continue;
         }
+        // A container of paragraphs is a body, however it is named.
+        if dom_query::Selection::from(*n).select("p").length() >= 2 {
+            continue;
+        }
         if maybe {
             let t = squash(&text);
             let repeats = desc

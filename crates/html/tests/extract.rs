@@ -702,7 +702,7 @@ fn headline_forms() {
             article_body()
         )
     };
-    // Line breaks inside the heading separate words.
+    // Line breaks inside the heading separate words ...
     let a = extract(
         &page(
             "<title>Weekend Coding Agent | Labs</title>",
@@ -711,7 +711,8 @@ fn headline_forms() {
         None,
     )
     .expect("article");
-    assert_eq!(a.title.as_deref(), Some("WEEKEND CODING AGENT"));
+    // ... and a heading set in capitals takes the declared title's case.
+    assert_eq!(a.title.as_deref(), Some("Weekend Coding Agent"));
     // The site's name after a dash in the heading is not part of the headline.
     let a = extract(
         &page(
