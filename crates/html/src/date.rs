@@ -315,7 +315,7 @@ static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static NOT_PUBLISHED_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)update|modif|comment|reply|related|widget|sidebar|footer|copyright|event|expire|deadline|calendar|archive|metadata-?list|runtime|read-?time|reading|times?tamp-?ago|weather|clock")
+    Regex::new(r"(?i)update|modif|today|current-?date|comment|reply|related|widget|sidebar|footer|copyright|event|expire|deadline|calendar|archive|metadata-?list|runtime|read-?time|reading|times?tamp-?ago|weather|clock")
         .expect("valid regex")
 });
 

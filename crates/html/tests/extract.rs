@@ -782,3 +782,14 @@ fn json_ld_carried_in_a_meta_tag() {
     assert_eq!(a.published.as_deref(), Some("2025-11-17T09:00:00-05:00"));
     assert_eq!(a.authors, vec!["Ines Duarte"]);
 }
+
+#[test]
+fn todays_date_in_the_masthead_is_not_the_articles() {
+    let html = format!(
+        r#"<html><body><div class="masthead"><span class="todays-date">Friday, December 19, 2025</span></div>
+           <h1>Budget agreed after long session</h1><div class="byline">By Sam Carter, 12.12.2025</div>{}</body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-12-12"));
+}
