@@ -1,0 +1,132 @@
+//! Words that introduce speech, as lemmas.
+
+/// Verbs that report what someone said, wrote or publicly held. A clausal complement of one of
+/// these is reported speech; a quotation near one of these is attributed to its subject.
+const SPEECH: &[&str] = &[
+    "accuse",
+    "acknowledge",
+    "add",
+    "admit",
+    "advise",
+    "agree",
+    "allege",
+    "announce",
+    "answer",
+    "argue",
+    "ask",
+    "assert",
+    "assure",
+    "boast",
+    "brag",
+    "caution",
+    "charge",
+    "claim",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "confirm",
+    "contend",
+    "counter",
+    "cry",
+    "declare",
+    "deny",
+    "describe",
+    "echo",
+    "emphasise",
+    "emphasize",
+    "estimate",
+    "exclaim",
+    "explain",
+    "forecast",
+    "grumble",
+    "hint",
+    "indicate",
+    "insist",
+    "joke",
+    "maintain",
+    "mention",
+    "note",
+    "object",
+    "observe",
+    "predict",
+    "proclaim",
+    "promise",
+    "protest",
+    "recall",
+    "remark",
+    "remind",
+    "reply",
+    "report",
+    "respond",
+    "retort",
+    "reveal",
+    "say",
+    "scream",
+    "shout",
+    "signal",
+    "speculate",
+    "state",
+    "stress",
+    "suggest",
+    "swear",
+    "tell",
+    "testify",
+    "tweet",
+    "urge",
+    "vow",
+    "warn",
+    "write",
+    "yell",
+];
+
+/// Verbs of belief, finding and showing that PolNeAR-style attribution also counts when they take
+/// a clausal complement (`polls show that …`, `she believes that …`), but that are too common to
+/// pull a free-standing quotation towards them.
+const REPORTING_ONLY: &[&str] = &[
+    "believe",
+    "conclude",
+    "demonstrate",
+    "determine",
+    "expect",
+    "fear",
+    "feel",
+    "find",
+    "hope",
+    "know",
+    "learn",
+    "pledge",
+    "prove",
+    "show",
+    "think",
+    "worry",
+];
+
+/// A verb that may attribute a nearby quotation to its subject.
+pub fn is_speech(lemma: &str) -> bool {
+    SPEECH.binary_search(&lemma).is_ok()
+}
+
+/// A verb whose clausal complement is reported content.
+pub fn is_reporting(lemma: &str) -> bool {
+    is_speech(lemma) || REPORTING_ONLY.binary_search(&lemma).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        assert!(SPEECH.windows(2).all(|w| w[0] < w[1]));
+        assert!(REPORTING_ONLY.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_speech("say"));
+        assert!(!is_speech("think"));
+        assert!(is_reporting("think"));
+        assert!(!is_reporting("eat"));
+    }
+}

@@ -1,0 +1,487 @@
+//! Quotations in news text: who said what, with the speaker and the speech verb.
+//!
+//! [`extract`] reads a document the NLP core has already annotated (tokens with tags, lemmas and
+//! a dependency parse, sentences, entity mentions) and returns its quotations as stand-off
+//! [`Quote`]s (byte offsets):
+//!
+//! - **Direct quotations**: text between quotation marks of any style (see [`marks`]), attributed
+//!   to a speech verb in the same or a neighbouring sentence. A quotation split by its attribution
+//!   (`"…," he said. "…"`) is one quote. Short marked spans with no speech verb nearby are scare
+//!   quotes or names (`a so-called "reset"`) and are not quotes.
+//! - **Reported speech**: the clausal complement of a reporting verb (`X said (that) …`,
+//!   `…, X said.`, `X told reporters …`, `X was quoted as saying …`) and the clause around
+//!   `according to X`. A reported clause that contains a quoted fragment is one quote, flagged
+//!   direct because it carries the speaker's own words.
+//!
+//! The speaker is the subject of the cue verb (climbing from `saying` to the verb it hangs on), or
+//! the object of `according to`; its span is the noun phrase as written, pronouns included, so
+//! that every fact points at its own sentence. [`antecedent`] finds the PERSON mention a pronoun
+//! speaker most likely refers to, for entity linking downstream.
+
+mod lexicon;
+pub mod marks;
+
+use dossier_model::{Doc, Quote, Span, Speaker, Token};
+
+/// Marked spans with fewer words than this need a speech verb nearby to count as quotations;
+/// longer ones are quotations even without one (a continued quotation, a quoted headline).
+const MIN_FREE_WORDS: usize = 6;
+/// Marked spans with fewer words than this are scare quotes or names unless a speech verb governs
+/// them directly.
+const MIN_CUED_WORDS: usize = 3;
+
+/// Finds direct and reported quotations in an annotated document and returns them in text order.
+/// A document without tokens yields nothing.
+pub fn extract(doc: &Doc) -> Vec<Quote> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let g = Graph::new(doc);
+    let marked = marks::find(&doc.text);
+    let mut cands = reported(&g);
+    cands.extend(according_to(&g));
+    // A verb inside quotation marks is part of what the speaker said, never its attribution:
+    // in `"I don't think it will pass," she said` the quote belongs to `said`, not `think`.
+    cands.retain(|c| {
+        let Some(v) = c.cue else { return true };
+        let vs = g.toks[v].span;
+        !marked
+            .iter()
+            .any(|m| m.inner.contains(&vs) && words(&g, m.inner) >= 2)
+    });
+    direct(&g, &marked, &mut cands);
+    finish(&g, cands)
+}
+
+/// The PERSON mention before `speaker` that a pronoun speaker most likely refers to: the nearest
+/// one, preferring the current paragraph. `None` when `speaker` is not a personal pronoun or no
+/// PERSON precedes it.
+pub fn antecedent(doc: &Doc, speaker: Span) -> Option<Span> {
+    let word = speaker.text(&doc.text).to_lowercase();
+    if !matches!(word.as_str(), "he" | "she" | "i" | "him" | "her") {
+        return None;
+    }
+    doc.mentions
+        .iter()
+        .filter(|m| m.label == "PERSON" && m.span.end <= speaker.start)
+        .max_by_key(|m| m.span.end)
+        .map(|m| m.span)
+}
+
+/// A quotation being assembled.
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    cue: Option<usize>,
+    speaker: Option<Span>,
+    /// From quotation marks rather than from the parse alone.
+    marked: bool,
+}
+
+/// The document's tokens with the derived structure the rules need.
+struct Graph<'a> {
+    doc: &'a Doc,
+    toks: &'a [Token],
+    children: Vec<Vec<usize>>,
+    /// Leftmost and rightmost token of each token's subtree (projective parses keep it contiguous).
+    left: Vec<usize>,
+    right: Vec<usize>,
+    sent_of: Vec<usize>,
+}
+
+impl<'a> Graph<'a> {
+    fn new(doc: &'a Doc) -> Self {
+        let toks = &doc.tokens[..];
+        let n = toks.len();
+        let mut children = vec![Vec::new(); n];
+        for (i, t) in toks.iter().enumerate() {
+            if t.head != i && t.head < n {
+                children[t.head].push(i);
+            }
+        }
+        let mut left: Vec<usize> = (0..n).collect();
+        let mut right: Vec<usize> = (0..n).collect();
+        for i in 0..n {
+            let mut h = i;
+            // Bounded walk: a malformed parse with a cycle must not hang the stage.
+            for _ in 0..n {
+                let up = toks[h].head;
+                if up == h || up >= n {
+                    break;
+                }
+                h = up;
+                left[h] = left[h].min(i);
+                right[h] = right[h].max(i);
+            }
+        }
+        let mut sent_of = vec![0; n];
+        let mut s = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while s + 1 < doc.sentences.len() && doc.sentences[s].end <= t.span.start {
+                s += 1;
+            }
+            sent_of[i] = s;
+        }
+        Graph {
+            doc,
+            toks,
+            children,
+            left,
+            right,
+            sent_of,
+        }
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self.toks[i].span.text(&self.doc.text)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+    }
+
+    fn child(&self, i: usize, deps: &[&str]) -> Option<usize> {
+        self.children[i]
+            .iter()
+            .copied()
+            .find(|&c| deps.contains(&self.toks[c].dep.as_str()))
+    }
+
+    /// First token whose end lies after `byte`.
+    fn token_at(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.span.end <= byte)
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.toks[i].pos == "PUNCT"
+    }
+
+    /// Token range of the subtree of `i`, trimmed of punctuation at both ends.
+    fn subtree(&self, i: usize) -> Option<(usize, usize)> {
+        trim(self, self.left[i], self.right[i])
+    }
+
+    /// The speaker's noun phrase: the subtree of `i` cut before a relative clause or an
+    /// apposition set off by a comma, so that `Smith, who chairs the panel,` is `Smith`.
+    fn noun_phrase(&self, i: usize) -> Span {
+        let mut end = self.right[i];
+        for &c in &self.children[i] {
+            if c > i
+                && matches!(
+                    self.toks[c].dep.as_str(),
+                    "relcl" | "appos" | "punct" | "acl"
+                )
+            {
+                end = end.min(self.left[c].saturating_sub(1)).max(i);
+            }
+        }
+        let (a, b) = trim(self, self.left[i], end).unwrap_or((i, i));
+        let s = self.span(a, b);
+        // A parse that runs across a paragraph break (a dateline or timestamp line before the
+        // sentence) must not drag the previous line into the speaker.
+        match s.text(&self.doc.text).rfind('\n') {
+            Some(k) if s.start + k < self.toks[i].span.start => {
+                let from = self.token_at(s.start + k + 1);
+                self.span(from, b)
+            }
+            _ => s,
+        }
+    }
+
+    /// The subject of a speech verb: its own, or that of the verb it depends on (`…, saying`,
+    /// `was quoted as saying`, `went on to say`).
+    fn speaker_of(&self, v: usize) -> Option<Span> {
+        let mut cur = v;
+        for _ in 0..4 {
+            if let Some(s) = self.child(cur, &["nsubj", "nsubjpass"]) {
+                if self.toks[s].tag == "WDT" || self.toks[s].tag == "WP" {
+                    // `the senator, who said …`: the relative pronoun stands for its head noun.
+                    let head = self.toks[cur].head;
+                    if self.toks[cur].dep == "relcl" && head != cur {
+                        return Some(self.noun_phrase(head));
+                    }
+                }
+                return Some(self.noun_phrase(s));
+            }
+            let dep = self.toks[cur].dep.as_str();
+            if !matches!(dep, "advcl" | "xcomp" | "conj" | "pcomp" | "prep" | "acl") {
+                return None;
+            }
+            let h = self.toks[cur].head;
+            if h == cur {
+                return None;
+            }
+            cur = h;
+        }
+        None
+    }
+
+    /// The cue span of a speech verb: the verb with the auxiliaries right before it (`has said`).
+    fn cue_span(&self, v: usize) -> Span {
+        let mut a = v;
+        while a > 0
+            && self.toks[a - 1].head == v
+            && matches!(self.toks[a - 1].dep.as_str(), "aux" | "auxpass" | "neg")
+        {
+            a -= 1;
+        }
+        self.span(a, v)
+    }
+}
+
+/// Shrinks a token range past punctuation at either end, keeping quotation marks (they belong to
+/// a direct quotation's span).
+fn trim(g: &Graph, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let keep = |i: usize| {
+        let t = g.text(i);
+        t.contains(['"', '“', '”', '«', '»', '\'', '‘', '’', '`'])
+    };
+    while a <= b && g.is_punct(a) && !keep(a) {
+        a += 1;
+    }
+    while b > a && g.is_punct(b) && !keep(b) {
+        b -= 1;
+    }
+    (a <= b).then_some((a, b))
+}
+
+/// Reported speech from the parse: the clausal complement of a reporting verb, or for
+/// `The plan, he said, is sound.` the clause the verb interrupts.
+fn reported(g: &Graph) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for (v, t) in g.toks.iter().enumerate() {
+        if t.pos != "VERB" || !lexicon::is_reporting(&t.lemma) {
+            continue;
+        }
+        let speaker = g.speaker_of(v);
+        if let Some(c) = g.child(v, &["ccomp"]) {
+            if let Some((a, b)) = g.subtree(c) {
+                // A complement made only of a pronoun or a single word is not content.
+                if b > a {
+                    out.push(Cand {
+                        span: g.span(a, b),
+                        cue: Some(v),
+                        speaker,
+                        marked: false,
+                    });
+                }
+            }
+            continue;
+        }
+        // `…, he said, …`: the speech verb hangs off the clause it reports.
+        let h = t.head;
+        if h != v
+            && matches!(t.dep.as_str(), "parataxis" | "ccomp")
+            && lexicon::is_speech(&t.lemma)
+            && g.child(v, &["nsubj"]).is_some()
+        {
+            let (a, b) = (g.left[h], g.right[h]);
+            let (sa, sb) = (g.left[v], g.right[v]);
+            let range = if sa > a { trim(g, a, sa - 1) } else { None };
+            let range = range.map(|(x, y)| {
+                // Keep the rest of the clause after the interruption.
+                if sb < b { (x, b) } else { (x, y) }
+            });
+            if let Some((x, y)) = range.and_then(|(x, y)| trim(g, x, y))
+                && y > x
+            {
+                out.push(Cand {
+                    span: g.span(x, y),
+                    cue: Some(v),
+                    speaker,
+                    marked: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `According to X, …` and `…, according to X.`: the sentence without the attribution phrase.
+fn according_to(g: &Graph) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 0..g.toks.len() {
+        // The cue is `according to`, two tokens: kept as the first and widened in `cue_of`.
+        if !g.text(i).eq_ignore_ascii_case("according") {
+            continue;
+        }
+        let Some(to) = g.child(i, &["prep"]).filter(|&c| g.text(c) == "to") else {
+            continue;
+        };
+        let speaker = g.child(to, &["pobj"]).map(|p| g.noun_phrase(p));
+        let s = g.doc.sentences[g.sent_of[i]];
+        let (sa, sb) = (g.token_at(s.start), g.token_at(s.end.saturating_sub(1)));
+        let (pa, pb) = (g.left[i], g.right[i]);
+        let range = if pa > sa + 1 {
+            trim(g, sa, pa - 1)
+        } else {
+            trim(g, pb + 1, sb)
+        };
+        if let Some((a, b)) = range.filter(|(a, b)| b > a) {
+            out.push(Cand {
+                span: g.span(a, b),
+                cue: Some(i),
+                speaker,
+                marked: false,
+            });
+        }
+    }
+    out
+}
+
+/// Words (non-punctuation tokens) inside a byte span.
+fn words(g: &Graph, s: Span) -> usize {
+    let a = g.token_at(s.start);
+    g.toks[a..]
+        .iter()
+        .take_while(|t| t.span.start < s.end)
+        .filter(|t| t.pos != "PUNCT")
+        .count()
+}
+
+/// A speech verb that attributes the marked span `m`: in the sentences the span touches, outside
+/// it, nearest first; else at the end of the sentence before (`He said:`).
+fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
+    let first = g.token_at(m.start);
+    let last = g.token_at(m.end.saturating_sub(1)).min(g.toks.len() - 1);
+    let (s0, s1) = (g.sent_of[first], g.sent_of[last]);
+    let inside = |i: usize| g.toks[i].span.start >= m.start && g.toks[i].span.end <= m.end;
+    let blocked = |i: usize| {
+        // Another quotation between the verb and this one claims the verb first.
+        let ts = g.toks[i].span;
+        taken.iter().any(|q| {
+            (q.start >= ts.end && q.end <= m.start) || (q.start >= m.end && q.end <= ts.start)
+        })
+    };
+    let mut best: Option<(usize, usize)> = None;
+    for i in 0..g.toks.len() {
+        let s = g.sent_of[i];
+        if s < s0 || s > s1 || inside(i) {
+            continue;
+        }
+        let t = &g.toks[i];
+        if t.pos != "VERB" || !lexicon::is_speech(&t.lemma) || blocked(i) {
+            continue;
+        }
+        let d = if t.span.end <= m.start {
+            m.start - t.span.end
+        } else {
+            t.span.start.saturating_sub(m.end)
+        };
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, i));
+        }
+    }
+    if let Some((_, i)) = best {
+        return Some(i);
+    }
+    // `She said:` closing the previous sentence, or a paragraph that ends with one.
+    if s0 > 0 {
+        let prev = g.doc.sentences[s0 - 1];
+        let between = &g.doc.text[prev.end..m.start];
+        if prev.text(&g.doc.text).trim_end().ends_with(':') && !between.contains("\n\n") {
+            let a = g.token_at(prev.start);
+            return (a..first)
+                .rev()
+                .find(|&i| g.toks[i].pos == "VERB" && lexicon::is_speech(&g.toks[i].lemma));
+        }
+    }
+    None
+}
+
+/// Attributes marked spans: merges them into reported clauses they overlap, gives the rest a cue
+/// and speaker from nearby speech verbs, joins split quotations, and drops scare quotes.
+fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
+    let spans: Vec<Span> = marked.iter().map(|m| m.span).collect();
+    let mut last_direct: Option<usize> = None;
+    for (k, m) in marked.iter().enumerate() {
+        let n = words(g, m.inner);
+        if n == 0 {
+            continue;
+        }
+        // Already inside (or the whole of) a reported clause: that clause is the quote.
+        if let Some(ci) = cands.iter().position(|c| c.span.overlaps(&m.span)) {
+            let c = &mut cands[ci];
+            c.span = Span::new(c.span.start.min(m.span.start), c.span.end.max(m.span.end));
+            c.marked = true;
+            last_direct = Some(ci);
+            continue;
+        }
+        let others: Vec<Span> = spans
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != k)
+            .map(|(_, s)| *s)
+            .collect();
+        let cue = cue_for(g, m.span, &others);
+        // A split quotation: the second half follows the first with only its attribution between.
+        if let Some(pi) = last_direct {
+            let p = &cands[pi];
+            let between = &g.doc.text[p.span.end.min(m.span.start)..m.span.start];
+            let same_cue = cue.is_some() && cue == p.cue;
+            if p.marked
+                && !between.contains('\n')
+                && between.len() < 80
+                && (same_cue || cue.is_none())
+                && (p.span.end <= m.span.start)
+            {
+                let c = &mut cands[pi];
+                c.span = Span::new(c.span.start, m.span.end);
+                continue;
+            }
+        }
+        let keep = match cue {
+            Some(_) => n >= MIN_CUED_WORDS,
+            None => n >= MIN_FREE_WORDS,
+        };
+        if !keep {
+            continue;
+        }
+        cands.push(Cand {
+            span: m.span,
+            cue,
+            speaker: cue.and_then(|v| g.speaker_of(v)),
+            marked: true,
+        });
+        last_direct = Some(cands.len() - 1);
+    }
+}
+
+/// Merges overlapping candidates and builds the quotes.
+fn finish(g: &Graph, mut cands: Vec<Cand>) -> Vec<Quote> {
+    cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    let mut merged: Vec<Cand> = Vec::new();
+    for c in cands {
+        if let Some(p) = merged.last_mut()
+            && p.span.overlaps(&c.span)
+        {
+            p.span = Span::new(p.span.start, p.span.end.max(c.span.end));
+            p.marked |= c.marked;
+            if p.cue.is_none() {
+                p.cue = c.cue;
+                p.speaker = c.speaker;
+            }
+            continue;
+        }
+        merged.push(c);
+    }
+    merged
+        .into_iter()
+        .map(|c| Quote {
+            span: c.span,
+            direct: c.marked,
+            cue: c.cue.map(|v| cue_of(g, v)),
+            speaker: c.speaker.map(|span| Speaker { span, entity: None }),
+        })
+        .collect()
+}
+
+/// The cue span for a cue token: `according to` as one span, a verb with its auxiliaries.
+fn cue_of(g: &Graph, v: usize) -> Span {
+    if g.text(v).eq_ignore_ascii_case("according")
+        && let Some(to) = g.child(v, &["prep"])
+    {
+        return g.span(v, to);
+    }
+    g.cue_span(v)
+}

@@ -1,0 +1,129 @@
+//! End-to-end checks on sentences written for these tests, annotated by the real NLP core.
+//! Skipped (with a note) when the model has not been fetched.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use dossier_model::{Doc, InputKind, Quote};
+use dossier_pipeline::Pipeline;
+
+fn pipeline() -> Option<&'static Pipeline> {
+    static P: OnceLock<Option<Pipeline>> = OnceLock::new();
+    P.get_or_init(|| {
+        let dir =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
+        if !dir.join("meta.json").is_file() {
+            println!(
+                "SKIPPED: model not found at {}, run scripts/fetch-model.sh",
+                dir.display()
+            );
+            return None;
+        }
+        Some(Pipeline::load(Some(&dir)).expect("model loads"))
+    })
+    .as_ref()
+}
+
+/// One quote as strings: (content, direct, cue, speaker).
+type Shown = (String, bool, Option<String>, Option<String>);
+
+/// The quotes of `text`, or `None` when the model is missing.
+fn quotes(text: &str) -> Option<Vec<Shown>> {
+    let p = pipeline()?;
+    let mut docs = vec![Doc::new(
+        "t".into(),
+        "t".into(),
+        InputKind::Text,
+        text.into(),
+    )];
+    p.annotate(&mut docs);
+    let d = &docs[0];
+    let show = |q: &Quote| {
+        (
+            q.span.text(&d.text).to_string(),
+            q.direct,
+            q.cue.map(|c| c.text(&d.text).to_string()),
+            q.speaker.as_ref().map(|s| s.span.text(&d.text).to_string()),
+        )
+    };
+    Some(dossier_quotes::extract(d).iter().map(show).collect())
+}
+
+#[test]
+fn direct_quote_with_trailing_attribution() {
+    let Some(q) = quotes("“We will rebuild the bridge before winter,” the mayor said on Tuesday.")
+    else {
+        return;
+    };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "“We will rebuild the bridge before winter,”");
+    assert!(q[0].1);
+    assert_eq!(q[0].2.as_deref(), Some("said"));
+    assert_eq!(q[0].3.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn split_quote_is_one_quotation() {
+    let text = "\"The harvest was poor this year,\" said Maria Lopez, a farmer in the valley. \
+                \"We lost almost half of the wheat to the rain.\"";
+    let Some(q) = quotes(text) else { return };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.starts_with("\"The harvest") && q[0].0.ends_with("rain.\""));
+    assert_eq!(q[0].3.as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn reported_speech_with_that() {
+    let Some(q) = quotes("The finance minister said that the budget would be balanced by 2027.")
+    else {
+        return;
+    };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "that the budget would be balanced by 2027");
+    assert!(!q[0].1);
+    assert_eq!(q[0].3.as_deref(), Some("The finance minister"));
+}
+
+#[test]
+fn according_to_names_the_source() {
+    let Some(q) =
+        quotes("According to the harbour authority, three ships were turned away overnight.")
+    else {
+        return;
+    };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "three ships were turned away overnight");
+    assert_eq!(q[0].2.as_deref(), Some("According to"));
+    assert_eq!(q[0].3.as_deref(), Some("the harbour authority"));
+}
+
+#[test]
+fn scare_quotes_are_not_quotations() {
+    let Some(q) =
+        quotes("The talks were billed as a so-called \"reset\" between the two capitals.")
+    else {
+        return;
+    };
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn pronoun_speaker_is_kept_and_resolvable() {
+    let text =
+        "Daniel Okafor left the meeting early. \"Nothing was decided today,\" he told reporters.";
+    let Some(p) = pipeline() else { return };
+    let mut docs = vec![Doc::new(
+        "t".into(),
+        "t".into(),
+        InputKind::Text,
+        text.into(),
+    )];
+    p.annotate(&mut docs);
+    let d = &docs[0];
+    let q = dossier_quotes::extract(d);
+    assert_eq!(q.len(), 1, "{q:?}");
+    let speaker = q[0].speaker.as_ref().expect("a speaker").span;
+    assert_eq!(speaker.text(text), "he");
+    let antecedent = dossier_quotes::antecedent(d, speaker).expect("an antecedent");
+    assert_eq!(antecedent.text(text), "Daniel Okafor");
+}
