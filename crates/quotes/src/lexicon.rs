@@ -102,6 +102,17 @@ const REPORTING_ONLY: &[&str] = &[
     "worry",
 ];
 
+/// Verbs that attribute a quotation only right beside it (`"…," she continued`, `as the memo put
+/// it`, `the headline read`): elsewhere they mean something else.
+const ADJACENT: &[&str] = &[
+    "begin", "chant", "conclude", "continue", "offer", "post", "put", "quip", "read", "sing",
+];
+
+/// A verb that attributes a quotation right beside it.
+pub fn is_adjacent_speech(lemma: &str) -> bool {
+    ADJACENT.binary_search(&lemma).is_ok()
+}
+
 /// A verb that may attribute a nearby quotation to its subject.
 pub fn is_speech(lemma: &str) -> bool {
     SPEECH.binary_search(&lemma).is_ok()
@@ -120,6 +131,7 @@ mod tests {
     fn lists_are_sorted_for_binary_search() {
         assert!(SPEECH.windows(2).all(|w| w[0] < w[1]));
         assert!(REPORTING_ONLY.windows(2).all(|w| w[0] < w[1]));
+        assert!(ADJACENT.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

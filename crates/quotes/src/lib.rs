@@ -193,27 +193,47 @@ impl<'a> Graph<'a> {
     fn speaker_of(&self, v: usize) -> Option<Span> {
         let mut cur = v;
         for _ in 0..4 {
+            // `the senator, who said …` keeps `who`: the speaker is named where the verb is, and
+            // the relative pronoun's antecedent is the parse's business, not a guess here.
             if let Some(s) = self.child(cur, &["nsubj", "nsubjpass"]) {
-                if self.toks[s].tag == "WDT" || self.toks[s].tag == "WP" {
-                    // `the senator, who said …`: the relative pronoun stands for its head noun.
-                    let head = self.toks[cur].head;
-                    if self.toks[cur].dep == "relcl" && head != cur {
-                        return Some(self.noun_phrase(head));
-                    }
-                }
                 return Some(self.noun_phrase(s));
             }
             let dep = self.toks[cur].dep.as_str();
-            if !matches!(dep, "advcl" | "xcomp" | "conj" | "pcomp" | "prep" | "acl") {
-                return None;
-            }
             let h = self.toks[cur].head;
-            if h == cur {
+            // `footage of the senator saying …`: the verb modifies its speaker.
+            if dep == "acl" && h != cur && matches!(self.toks[h].pos.as_str(), "PROPN" | "NOUN") {
+                return Some(self.noun_phrase(h));
+            }
+            if !matches!(dep, "advcl" | "xcomp" | "conj" | "pcomp" | "prep") || h == cur {
                 return None;
             }
             cur = h;
         }
         None
+    }
+
+    /// `span` without the part that overlaps `avoid` (a speaker's subtree can swallow the closing
+    /// mark of the quotation before it); `None` when nothing is left outside it.
+    fn clip(&self, span: Span, avoid: Span) -> Option<Span> {
+        if !span.overlaps(&avoid) {
+            return Some(span);
+        }
+        let mut a = self.token_at(span.start);
+        let mut b = self.token_at(span.end.saturating_sub(1));
+        if span.end > avoid.end {
+            a = self.token_at(avoid.end);
+        } else if span.start < avoid.start {
+            b = self.token_at(avoid.start).checked_sub(1)?;
+        } else {
+            return None;
+        }
+        while a <= b && self.is_punct(a) {
+            a += 1;
+        }
+        while b > a && self.is_punct(b) {
+            b -= 1;
+        }
+        (a <= b && b < self.toks.len()).then(|| self.span(a, b))
     }
 
     /// The cue span of a speech verb: the verb with the auxiliaries right before it (`has said`).
@@ -360,7 +380,7 @@ fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
             continue;
         }
         let t = &g.toks[i];
-        if t.pos != "VERB" || !lexicon::is_speech(&t.lemma) || blocked(i) {
+        if t.pos != "VERB" || blocked(i) {
             continue;
         }
         let d = if t.span.end <= m.start {
@@ -368,12 +388,46 @@ fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
         } else {
             t.span.start.saturating_sub(m.end)
         };
+        // The parser can run a sentence over a paragraph break; attribution never does.
+        let gap = if t.span.end <= m.start {
+            &g.doc.text[t.span.end..m.start]
+        } else {
+            &g.doc.text[m.end.min(t.span.start)..t.span.start]
+        };
+        if gap.contains('\n') {
+            continue;
+        }
+        let speech =
+            lexicon::is_speech(&t.lemma) || (lexicon::is_adjacent_speech(&t.lemma) && d < 40);
+        if !speech {
+            continue;
+        }
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, i));
         }
     }
     if let Some((_, i)) = best {
         return Some(i);
+    }
+    // `"…?" Trump said.`: a question or exclamation mark inside the quotation can end the
+    // sentence for the parser, leaving the attribution as the next sentence's first words.
+    if let Some(next) = g.doc.sentences.get(s1 + 1)
+        && next.start >= m.end
+        && g.doc.text[m.end..next.start]
+            .chars()
+            .all(|c| c == ' ' || c == '\t')
+    {
+        let a = g.token_at(next.start);
+        if let Some(i) = (a..(a + 8).min(g.toks.len()))
+            .take_while(|&i| g.sent_of[i] == s1 + 1)
+            .find(|&i| {
+                let t = &g.toks[i];
+                t.pos == "VERB"
+                    && (lexicon::is_speech(&t.lemma) || lexicon::is_adjacent_speech(&t.lemma))
+            })
+        {
+            return Some(i);
+        }
     }
     // `She said:` closing the previous sentence, or a paragraph that ends with one.
     if s0 > 0 {
@@ -387,6 +441,34 @@ fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
         }
     }
     None
+}
+
+/// `"…" ― Jane Roe`: a quotation signed with a dash and a name at the end of its line, as in
+/// collected reader comments or epigraphs. Returns the dash token and the name.
+fn dash_attribution(g: &Graph, m: Span) -> Option<(usize, Span)> {
+    let rest = &g.doc.text[m.end..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let after = line.trim_start();
+    let dash_at = m.end + (line.len() - after.len());
+    let first = after.chars().next()?;
+    if !matches!(first, '―' | '—' | '–') {
+        return None;
+    }
+    let name = after[first.len_utf8()..].trim().trim_end_matches('.');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // A name: one to six capitalised words and nothing else on the line.
+    if words.is_empty()
+        || words.len() > 6
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    let start = dash_at
+        + first.len_utf8()
+        + (after[first.len_utf8()..].len() - after[first.len_utf8()..].trim_start().len());
+    Some((g.token_at(dash_at), Span::new(start, start + name.len())))
 }
 
 /// Attributes marked spans: merges them into reported clauses they overlap, gives the rest a cue
@@ -413,17 +495,25 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             .filter(|&(j, _)| j != k)
             .map(|(_, s)| *s)
             .collect();
+        if let Some((dash, name)) = dash_attribution(g, m.span) {
+            cands.push(Cand {
+                span: m.span,
+                cue: Some(dash),
+                speaker: Some(name),
+                marked: true,
+            });
+            last_direct = None;
+            continue;
+        }
         let cue = cue_for(g, m.span, &others);
-        // A split quotation: the second half follows the first with only its attribution between.
+        // A quotation continued in the same paragraph (`"…," she said, a long description. "…"`),
+        // with no attribution of its own or the same one, is the same quotation.
         if let Some(pi) = last_direct {
             let p = &cands[pi];
-            let between = &g.doc.text[p.span.end.min(m.span.start)..m.span.start];
-            let same_cue = cue.is_some() && cue == p.cue;
             if p.marked
-                && !between.contains('\n')
-                && between.len() < 80
-                && (same_cue || cue.is_none())
-                && (p.span.end <= m.span.start)
+                && p.span.end <= m.span.start
+                && !g.doc.text[p.span.end..m.span.start].contains('\n')
+                && (cue == p.cue || (cue.is_none() && n >= MIN_CUED_WORDS))
             {
                 let c = &mut cands[pi];
                 c.span = Span::new(c.span.start, m.span.end);
@@ -437,10 +527,16 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
         if !keep {
             continue;
         }
+        // A subject inside the quotation is the quoted sentence's own subject.
+        let speaker = match cue {
+            Some(v) => g.speaker_of(v).and_then(|s| g.clip(s, m.span)),
+            // A quotation standing alone in its paragraph continues the previous speaker.
+            None => last_direct.and_then(|pi| cands[pi].speaker),
+        };
         cands.push(Cand {
             span: m.span,
             cue,
-            speaker: cue.and_then(|v| g.speaker_of(v)),
+            speaker,
             marked: true,
         });
         last_direct = Some(cands.len() - 1);
