@@ -76,6 +76,7 @@ const SPEECH: &[&str] = &[
     "urge",
     "vow",
     "warn",
+    "whisper",
     "write",
     "yell",
 ];
@@ -113,6 +114,26 @@ pub fn is_adjacent_speech(lemma: &str) -> bool {
     ADJACENT.binary_search(&lemma).is_ok()
 }
 
+/// Verbs that name or judge something in the speaker's words (`called it "a disaster"`).
+const NAMING: &[&str] = &[
+    "brand",
+    "call",
+    "cast",
+    "characterize",
+    "deem",
+    "describe",
+    "dismiss",
+    "dub",
+    "label",
+    "slam",
+    "term",
+];
+
+/// A verb of naming: a quoted word in its object is the subject's judgement.
+pub fn is_naming(lemma: &str) -> bool {
+    NAMING.binary_search(&lemma).is_ok()
+}
+
 /// A verb that may attribute a nearby quotation to its subject.
 pub fn is_speech(lemma: &str) -> bool {
     SPEECH.binary_search(&lemma).is_ok()
@@ -132,6 +153,7 @@ mod tests {
         assert!(SPEECH.windows(2).all(|w| w[0] < w[1]));
         assert!(REPORTING_ONLY.windows(2).all(|w| w[0] < w[1]));
         assert!(ADJACENT.windows(2).all(|w| w[0] < w[1]));
+        assert!(NAMING.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -179,9 +179,19 @@ impl<'a> Graph<'a> {
         let s = self.span(a, b);
         // A parse that runs across a paragraph break (a dateline or timestamp line before the
         // sentence) must not drag the previous line into the speaker.
-        match s.text(&self.doc.text).rfind('\n') {
+        let cut = s.text(&self.doc.text).rfind(['\n', '—', '―']).map(|k| {
+            k + s.text(&self.doc.text)[k..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8)
+                - 1
+        });
+        match cut {
             Some(k) if s.start + k < self.toks[i].span.start => {
-                let from = self.token_at(s.start + k + 1);
+                let mut from = self.token_at(s.start + k + 1);
+                while from < i && matches!(self.toks[from].pos.as_str(), "SPACE" | "PUNCT") {
+                    from += 1;
+                }
                 self.span(from, b)
             }
             _ => s,
@@ -429,6 +439,22 @@ fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
             return Some(i);
         }
     }
+    // `Schumer tweeted: "…"`, `Trump went further: "…"`: the clause before a colon introduces
+    // the quotation whatever its verb.
+    let before = g.doc.text[..m.start].trim_end_matches([' ', '\t']);
+    if before.ends_with(':') && first > 0 {
+        let mut cur = g.token_at(before.len() - 1);
+        for _ in 0..3 {
+            if g.toks[cur].pos == "VERB" && g.toks[cur].span.end <= m.start {
+                return Some(cur);
+            }
+            let h = g.toks[cur].head;
+            if h == cur {
+                break;
+            }
+            cur = h;
+        }
+    }
     // `She said:` closing the previous sentence, or a paragraph that ends with one.
     if s0 > 0 {
         let prev = g.doc.sentences[s0 - 1];
@@ -471,6 +497,45 @@ fn dash_attribution(g: &Graph, m: Span) -> Option<(usize, Span)> {
     Some((g.token_at(dash_at), Span::new(start, start + name.len())))
 }
 
+/// `Smith called the plan "a disaster"`: a short marked span that a verb of naming governs is
+/// the named judgement, quoted; the content runs from after the verb to the closing mark.
+fn naming(g: &Graph, m: &marks::Marked) -> Option<(usize, Span)> {
+    let first = g.token_at(m.inner.start);
+    if first >= g.toks.len() || g.toks[first].span.start >= m.inner.end {
+        return None;
+    }
+    let mut cur = first;
+    for _ in 0..4 {
+        let h = g.toks[cur].head;
+        if h == cur {
+            return None;
+        }
+        cur = h;
+        let t = &g.toks[cur];
+        if t.span.end > m.span.start {
+            // Still inside the quotation, or past it.
+            if t.span.start >= m.span.end {
+                return None;
+            }
+            continue;
+        }
+        if t.pos == "VERB" {
+            if !lexicon::is_naming(&t.lemma) {
+                return None;
+            }
+            let mut a = cur + 1;
+            while a < first && matches!(g.toks[a].dep.as_str(), "prt" | "punct" | "advmod") {
+                a += 1;
+            }
+            return Some((
+                cur,
+                Span::new(g.toks[a].span.start.min(m.span.start), m.span.end),
+            ));
+        }
+    }
+    None
+}
+
 /// Attributes marked spans: merges them into reported clauses they overlap, gives the rest a cue
 /// and speaker from nearby speech verbs, joins split quotations, and drops scare quotes.
 fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
@@ -505,6 +570,16 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             last_direct = None;
             continue;
         }
+        if let Some((v, span)) = naming(g, m) {
+            cands.push(Cand {
+                span,
+                cue: Some(v),
+                speaker: g.speaker_of(v).and_then(|s| g.clip(s, m.span)),
+                marked: true,
+            });
+            last_direct = None;
+            continue;
+        }
         let cue = cue_for(g, m.span, &others);
         // A quotation continued in the same paragraph (`"…," she said, a long description. "…"`),
         // with no attribution of its own or the same one, is the same quotation.
@@ -521,15 +596,26 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             }
         }
         let keep = match cue {
-            Some(_) => n >= MIN_CUED_WORDS,
+            // `Asked about it, Smith said, "Probably."`: a verb right before the marks.
+            Some(v) => {
+                n >= MIN_CUED_WORDS
+                    || (g.toks[v].span.end <= m.span.start
+                        && g.doc.text[g.toks[v].span.end..m.span.start]
+                            .chars()
+                            .all(|c| c.is_whitespace() || c == ',' || c == ':'))
+            }
             None => n >= MIN_FREE_WORDS,
         };
         if !keep {
             continue;
         }
-        // A subject inside the quotation is the quoted sentence's own subject.
+        // A subject inside the quotation, or inside another one, is a quoted sentence's own
+        // subject, not the speaker.
         let speaker = match cue {
-            Some(v) => g.speaker_of(v).and_then(|s| g.clip(s, m.span)),
+            Some(v) => g
+                .speaker_of(v)
+                .and_then(|s| g.clip(s, m.span))
+                .filter(|s| !spans.iter().any(|q| q.contains(s))),
             // A quotation standing alone in its paragraph continues the previous speaker.
             None => last_direct.and_then(|pi| cands[pi].speaker),
         };
