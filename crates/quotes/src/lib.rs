@@ -246,6 +246,43 @@ impl<'a> Graph<'a> {
         (a <= b && b < self.toks.len()).then(|| self.span(a, b))
     }
 
+    /// When the parse gives a speech verb no subject outside the quotation (`"…," campaign
+    /// manager Nora Blake said` parsed as a conjunct of the quoted clause), the words between the
+    /// quotation and the verb, or the noun phrase right after the verb (`said Nora Blake`).
+    fn beside(&self, v: usize, quote: Span) -> Option<Span> {
+        let vs = self.toks[v].span;
+        if vs.start < quote.end {
+            return None;
+        }
+        let a = self.token_at(quote.end);
+        let nominal = |i: usize| {
+            matches!(
+                self.toks[i].pos.as_str(),
+                "PROPN" | "NOUN" | "PRON" | "DET" | "ADJ" | "NUM"
+            ) || self.toks[i].dep == "compound"
+        };
+        let (mut x, mut y) = if a < v {
+            (a, v - 1)
+        } else {
+            let mut b = v + 1;
+            while b < self.toks.len() && nominal(b) {
+                b += 1;
+            }
+            (v + 1, b.checked_sub(1)?)
+        };
+        while x <= y && x < self.toks.len() && self.is_punct(x) {
+            x += 1;
+        }
+        while y > x && self.is_punct(y) {
+            y -= 1;
+        }
+        // Only a short run of nominal words is a name; anything longer is another clause.
+        if x > y || y >= self.toks.len() || y - x > 8 || !(x..=y).all(nominal) {
+            return None;
+        }
+        Some(self.span(x, y))
+    }
+
     /// The cue span of a speech verb: the verb with the auxiliaries right before it (`has said`).
     fn cue_span(&self, v: usize) -> Span {
         let mut a = v;
@@ -615,7 +652,8 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             Some(v) => g
                 .speaker_of(v)
                 .and_then(|s| g.clip(s, m.span))
-                .filter(|s| !spans.iter().any(|q| q.contains(s))),
+                .filter(|s| !spans.iter().any(|q| q.contains(s)))
+                .or_else(|| g.beside(v, m.span)),
             // A quotation standing alone in its paragraph continues the previous speaker.
             None => last_direct.and_then(|pi| cands[pi].speaker),
         };

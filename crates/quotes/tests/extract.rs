@@ -127,3 +127,12 @@ fn pronoun_speaker_is_kept_and_resolvable() {
     let antecedent = dossier_quotes::antecedent(d, speaker).expect("an antecedent");
     assert_eq!(antecedent.text(text), "Daniel Okafor");
 }
+
+#[test]
+fn speaker_after_a_quote_that_opens_the_paragraph() {
+    let text = "The campaign spent heavily in the autumn.\n\n\"The early states matter, but they only award a few delegates,\" campaign manager Nora Blake said. \"Most of the votes come later in the spring.\"";
+    let Some(q) = quotes(text) else { return };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("said"));
+    assert_eq!(q[0].3.as_deref(), Some("campaign manager Nora Blake"));
+}
