@@ -40,6 +40,27 @@ pub fn extract(doc: &Doc) -> Vec<Quote> {
     let marked = marks::find(&doc.text);
     let mut cands = reported(&g);
     cands.extend(according_to(&g));
+    // The parser can join paragraphs into one sentence; reported content never leaves the
+    // paragraph of its verb.
+    cands.retain_mut(|c| {
+        let Some(v) = c.cue else { return true };
+        let vs = g.toks[v].span;
+        let para_start = doc.text[..vs.start].rfind('\n').map_or(0, |k| k + 1);
+        let para_end = doc.text[vs.end..]
+            .find('\n')
+            .map_or(doc.text.len(), |k| vs.end + k);
+        let (a, b) = (c.span.start.max(para_start), c.span.end.min(para_end));
+        if a >= b {
+            return false;
+        }
+        let trimmed = doc.text[a..b].trim();
+        if trimmed.is_empty() {
+            return false;
+        }
+        let lead = doc.text[a..b].len() - doc.text[a..b].trim_start().len();
+        c.span = Span::new(a + lead, a + lead + trimmed.len());
+        true
+    });
     // A verb inside quotation marks is part of what the speaker said, never its attribution:
     // in `"I don't think it will pass," she said` the quote belongs to `said`, not `think`.
     cands.retain(|c| {
