@@ -136,3 +136,57 @@ fn speaker_after_a_quote_that_opens_the_paragraph() {
     assert_eq!(q[0].2.as_deref(), Some("said"));
     assert_eq!(q[0].3.as_deref(), Some("campaign manager Nora Blake"));
 }
+
+#[test]
+fn guillemets_and_tex_marks_are_quotes() {
+    let Some(q) = quotes("«We are not leaving this square,» one of the organisers said.") else {
+        return;
+    };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].1);
+    assert_eq!(q[0].3.as_deref(), Some("one of the organisers"));
+    let Some(q) = quotes("``The vote will be close,'' the party whip said.") else {
+        return;
+    };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "``The vote will be close,''");
+}
+
+#[test]
+fn trailing_attribution_of_reported_speech() {
+    let Some(q) = quotes("The factory will close in March, a company spokeswoman said.") else {
+        return;
+    };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "The factory will close in March");
+    assert!(!q[0].1);
+    assert_eq!(q[0].3.as_deref(), Some("a company spokeswoman"));
+}
+
+#[test]
+fn quoted_fragment_inside_reported_speech_is_one_direct_quote() {
+    let text =
+        "The governor warned that the drought was \"the worst in living memory\" for the region.";
+    let Some(q) = quotes(text) else { return };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.starts_with("that the drought") && q[0].0.ends_with("for the region"));
+    assert!(q[0].1, "a quoted fragment makes the quote direct");
+    assert_eq!(q[0].2.as_deref(), Some("warned"));
+    assert_eq!(q[0].3.as_deref(), Some("The governor"));
+}
+
+#[test]
+fn names_in_marks_without_a_speech_verb_are_not_quotes() {
+    let text = "The \"Five Eyes\" alliance met in Ottawa to discuss shared radar systems.";
+    let Some(q) = quotes(text) else { return };
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn verbs_inside_a_quote_do_not_attribute_it() {
+    let text = "\"I don't think the bill will pass this month,\" the senator said.";
+    let Some(q) = quotes(text) else { return };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("said"));
+    assert_eq!(q[0].3.as_deref(), Some("the senator"));
+}
