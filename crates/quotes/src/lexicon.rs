@@ -134,6 +134,83 @@ pub fn is_naming(lemma: &str) -> bool {
     NAMING.binary_search(&lemma).is_ok()
 }
 
+/// Verbs of public stance whose object PolNeAR-style attribution counts as content
+/// (`endorsed Clinton`, `criticized the ruling`, `vowed to appeal`).
+const STANCE: &[&str] = &[
+    "accuse",
+    "acknowledge",
+    "admit",
+    "agree",
+    "announce",
+    "applaud",
+    "argue",
+    "ask",
+    "attack",
+    "back",
+    "blame",
+    "call",
+    "challenge",
+    "cite",
+    "claim",
+    "condemn",
+    "confirm",
+    "consider",
+    "criticize",
+    "decline",
+    "defend",
+    "demand",
+    "deny",
+    "describe",
+    "dismiss",
+    "dispute",
+    "embrace",
+    "emphasize",
+    "endorse",
+    "expect",
+    "favor",
+    "fear",
+    "find",
+    "highlight",
+    "hope",
+    "insist",
+    "intend",
+    "mention",
+    "note",
+    "oppose",
+    "plan",
+    "pledge",
+    "praise",
+    "predict",
+    "prefer",
+    "promise",
+    "propose",
+    "push",
+    "question",
+    "recommend",
+    "refuse",
+    "reject",
+    "report",
+    "reveal",
+    "seek",
+    "show",
+    "slam",
+    "stress",
+    "suggest",
+    "support",
+    "threaten",
+    "tout",
+    "urge",
+    "vow",
+    "want",
+    "warn",
+    "welcome",
+];
+
+/// A verb of public stance: its object is attributed content.
+pub fn is_stance(lemma: &str) -> bool {
+    STANCE.binary_search(&lemma).is_ok()
+}
+
 /// A verb that may attribute a nearby quotation to its subject.
 pub fn is_speech(lemma: &str) -> bool {
     SPEECH.binary_search(&lemma).is_ok()
@@ -154,6 +231,7 @@ mod tests {
         assert!(REPORTING_ONLY.windows(2).all(|w| w[0] < w[1]));
         assert!(ADJACENT.windows(2).all(|w| w[0] < w[1]));
         assert!(NAMING.windows(2).all(|w| w[0] < w[1]));
+        assert!(STANCE.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -338,7 +338,48 @@ fn trim(g: &Graph, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 fn reported(g: &Graph) -> Vec<Cand> {
     let mut out = Vec::new();
     for (v, t) in g.toks.iter().enumerate() {
-        if t.pos != "VERB" || !lexicon::is_reporting(&t.lemma) {
+        if t.pos != "VERB" {
+            continue;
+        }
+        // `She endorsed the plan`, `he vowed to appeal`: a stance taken in public, whose object
+        // is what is attributed.
+        if lexicon::is_stance(&t.lemma)
+            && g.child(v, &["ccomp"]).is_none()
+            && let Some(o) = g.child(v, &["dobj", "xcomp"])
+            && let Some((a, b)) = g.subtree(o)
+            && let Some(speaker) = g.speaker_of(v)
+        {
+            // `called for` and friends: the particle or preposition belongs to the cue.
+            let b = g.children[v]
+                .iter()
+                .filter(|&&c| c > b && g.toks[c].dep == "prep")
+                .map(|&c| g.right[c])
+                .next()
+                .unwrap_or(b);
+            out.push(Cand {
+                span: g.span(a, b),
+                cue: Some(v),
+                speaker: Some(speaker),
+                marked: false,
+            });
+            continue;
+        }
+        if !lexicon::is_reporting(&t.lemma) {
+            // Any other verb with a finite clausal complement and a subject (`she worries
+            // that …`, `he is convinced that …`) attributes that clause to its subject.
+            if let Some(c) = g.child(v, &["ccomp"])
+                && g.child(c, &["nsubj", "nsubjpass"]).is_some()
+                && let Some((a, b)) = g.subtree(c)
+                && b > a
+                && let Some(speaker) = g.speaker_of(v)
+            {
+                out.push(Cand {
+                    span: g.span(a, b),
+                    cue: Some(v),
+                    speaker: Some(speaker),
+                    marked: false,
+                });
+            }
             continue;
         }
         let speaker = g.speaker_of(v);
