@@ -211,6 +211,35 @@ pub fn is_stance(lemma: &str) -> bool {
     STANCE.binary_search(&lemma).is_ok()
 }
 
+/// Nouns of saying and believing that take a clause (`the claim that …`, `a pledge to …`).
+const SPEECH_NOUNS: &[&str] = &[
+    "accusation",
+    "allegation",
+    "argument",
+    "assertion",
+    "belief",
+    "call",
+    "claim",
+    "comment",
+    "criticism",
+    "demand",
+    "insistence",
+    "pledge",
+    "promise",
+    "proposal",
+    "remark",
+    "statement",
+    "suggestion",
+    "view",
+    "vow",
+    "warning",
+];
+
+/// A noun of saying: the clause it takes is attributed content.
+pub fn is_speech_noun(lemma: &str) -> bool {
+    SPEECH_NOUNS.binary_search(&lemma).is_ok()
+}
+
 /// A verb that may attribute a nearby quotation to its subject.
 pub fn is_speech(lemma: &str) -> bool {
     SPEECH.binary_search(&lemma).is_ok()
@@ -232,6 +261,7 @@ mod tests {
         assert!(ADJACENT.windows(2).all(|w| w[0] < w[1]));
         assert!(NAMING.windows(2).all(|w| w[0] < w[1]));
         assert!(STANCE.windows(2).all(|w| w[0] < w[1]));
+        assert!(SPEECH_NOUNS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -179,7 +179,28 @@ impl<'a> Graph<'a> {
 
     /// Token range of the subtree of `i`, trimmed of punctuation at both ends.
     fn subtree(&self, i: usize) -> Option<(usize, usize)> {
-        trim(self, self.left[i], self.right[i])
+        // `said the plan would fail and called it a waste`: the parser often hangs the second
+        // predicate of the speaker on the reported clause; a conjoined verb of saying ends the
+        // content.
+        let mut end = self.right[i];
+        for &c in &self.children[i] {
+            let t = &self.toks[c];
+            if c > i
+                && t.dep == "conj"
+                && t.pos == "VERB"
+                && (lexicon::is_reporting(&t.lemma)
+                    || lexicon::is_stance(&t.lemma)
+                    || lexicon::is_naming(&t.lemma))
+            {
+                end = end.min(self.left[c].saturating_sub(1));
+            }
+        }
+        let (a, mut b) = trim(self, self.left[i], end.max(i))?;
+        while b > a && matches!(self.toks[b].dep.as_str(), "cc" | "punct") && self.toks[b].head == i
+        {
+            b -= 1;
+        }
+        trim(self, a, b)
     }
 
     /// The speaker's noun phrase: the subtree of `i` cut before a relative clause or an
@@ -237,6 +258,12 @@ impl<'a> Graph<'a> {
             }
             if !matches!(dep, "advcl" | "xcomp" | "conj" | "pcomp" | "prep") || h == cur {
                 return None;
+            }
+            // A verb of saying conjoined to a reported clause belongs to the reporter (the
+            // misattachment `subtree` cuts): its subject is the reporting verb's.
+            if dep == "conj" && self.toks[h].dep == "ccomp" && self.toks[h].head != h {
+                cur = self.toks[h].head;
+                continue;
             }
             cur = h;
         }
@@ -338,24 +365,44 @@ fn trim(g: &Graph, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 fn reported(g: &Graph) -> Vec<Cand> {
     let mut out = Vec::new();
     for (v, t) in g.toks.iter().enumerate() {
+        // `Trump's claim that …`, `her promise to …`: a noun of saying with its clause; the
+        // possessor, when there is one, is the speaker.
+        if t.pos == "NOUN"
+            && lexicon::is_speech_noun(&t.lemma)
+            && let Some(c) = g.child(v, &["acl", "ccomp", "relcl"]).filter(|&c| c > v)
+            && matches!(g.toks[c].pos.as_str(), "VERB" | "AUX")
+            && let Some((a, b)) = g.subtree(c)
+            && b > a
+        {
+            out.push(Cand {
+                span: g.span(a, b),
+                cue: Some(v),
+                speaker: g.child(v, &["poss"]).map(|p| g.noun_phrase(p)),
+                marked: false,
+            });
+            continue;
+        }
         if t.pos != "VERB" {
             continue;
         }
         // `She endorsed the plan`, `he vowed to appeal`: a stance taken in public, whose object
-        // is what is attributed.
+        // is what is attributed. `called for a recount`, `pushed for reform`: the object of the preposition right after
+        // the verb is the object of the stance.
+        let object = g.child(v, &["dobj", "xcomp"]).or_else(|| {
+            let p = v + 1;
+            (p < g.toks.len()
+                && g.toks[p].head == v
+                && g.toks[p].dep == "prep"
+                && matches!(g.text(p), "for" | "against"))
+            .then(|| g.child(p, &["pobj"]))
+            .flatten()
+        });
         if lexicon::is_stance(&t.lemma)
             && g.child(v, &["ccomp"]).is_none()
-            && let Some(o) = g.child(v, &["dobj", "xcomp"])
+            && let Some(o) = object
             && let Some((a, b)) = g.subtree(o)
             && let Some(speaker) = g.speaker_of(v)
         {
-            // `called for` and friends: the particle or preposition belongs to the cue.
-            let b = g.children[v]
-                .iter()
-                .filter(|&&c| c > b && g.toks[c].dep == "prep")
-                .map(|&c| g.right[c])
-                .next()
-                .unwrap_or(b);
             out.push(Cand {
                 span: g.span(a, b),
                 cue: Some(v),
@@ -734,6 +781,9 @@ fn finish(g: &Graph, mut cands: Vec<Cand>) -> Vec<Quote> {
     cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     let mut merged: Vec<Cand> = Vec::new();
     for c in cands {
+        // Overlapping quotations are one. Nested attributions by different verbs (`rejected the
+        // mayor's claim that …`) are merged too: kept apart they cost more precision (measured
+        // on PolNeAR dev, all F1 0.76 → 0.72) than they gain recall.
         if let Some(p) = merged.last_mut()
             && p.span.overlaps(&c.span)
         {

@@ -190,3 +190,34 @@ fn verbs_inside_a_quote_do_not_attribute_it() {
     assert_eq!(q[0].2.as_deref(), Some("said"));
     assert_eq!(q[0].3.as_deref(), Some("the senator"));
 }
+
+#[test]
+fn stance_verbs_and_speech_nouns_attribute_their_objects() {
+    let Some(q) = quotes("The union endorsed the new contract on Friday.") else {
+        return;
+    };
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "the new contract");
+    assert_eq!(q[0].2.as_deref(), Some("endorsed"));
+    assert_eq!(q[0].3.as_deref(), Some("The union"));
+    let Some(q) = quotes("He repeated his claim that the vote was rigged.") else {
+        return;
+    };
+    assert!(
+        q.iter()
+            .any(|x| x.0 == "that the vote was rigged" && x.2.as_deref() == Some("claim")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_second_verb_of_saying_is_not_part_of_the_content() {
+    let text = "The senator said the tax plan would hurt farmers and called it a giveaway.";
+    let Some(q) = quotes(text) else { return };
+    assert!(
+        q.iter()
+            .any(|x| x.0 == "the tax plan would hurt farmers"
+                && x.3.as_deref() == Some("The senator")),
+        "{q:?}"
+    );
+}
