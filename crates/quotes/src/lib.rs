@@ -40,6 +40,7 @@ pub fn extract(doc: &Doc) -> Vec<Quote> {
     let marked = marks::find(&doc.text);
     let mut cands = reported(&g);
     cands.extend(according_to(&g));
+    cands.extend(transcript_turns(&g));
     // The parser can join paragraphs into one sentence; reported content never leaves the
     // paragraph of its verb.
     cands.retain_mut(|c| {
@@ -505,6 +506,46 @@ fn according_to(g: &Graph) -> Vec<Cand> {
     out
 }
 
+/// Interview transcripts: a paragraph opening with a name and a colon (`SMITH: We will…`,
+/// `Jane Roe: …`) is that speaker's turn. The content is the rest of the paragraph, the cue the
+/// colon.
+fn transcript_turns(g: &Graph) -> Vec<Cand> {
+    let text = &g.doc.text;
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = text[start..].find('\n').map_or(text.len(), |k| start + k);
+        let para = &text[start..end];
+        if let Some(colon) = para.find(':').filter(|&c| c > 0 && c <= 40) {
+            let name = para[..colon].trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let rest = para[colon + 1..].trim();
+            let named = !words.is_empty()
+                && words.len() <= 4
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            // A heading (`Update:`), a time (`10:30`) or a short label is not a turn: the reply
+            // must be a sentence of its own.
+            if named && rest.split_whitespace().count() >= 4 && !name.contains(char::is_numeric) {
+                let lead = para.len() - para.trim_start().len();
+                let name_start = start + lead;
+                let content_start = end - para[colon + 1..].trim_start().len();
+                let content_end = content_start + rest.len();
+                let colon_at = start + colon;
+                out.push(Cand {
+                    span: Span::new(content_start, content_end),
+                    cue: Some(g.token_at(colon_at)),
+                    speaker: Some(Span::new(name_start, name_start + name.len())),
+                    marked: false,
+                });
+            }
+        }
+        start = end + 1;
+    }
+    out
+}
+
 /// Words (non-punctuation tokens) inside a byte span.
 fn words(g: &Graph, s: Span) -> usize {
     let a = g.token_at(s.start);
@@ -530,7 +571,10 @@ fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
         })
     };
     let mut best: Option<(usize, usize)> = None;
-    for i in 0..g.toks.len() {
+    // Only the tokens of the sentences the quotation touches: linear in the document overall.
+    let lo = g.sent_of.partition_point(|&s| s < s0);
+    let hi = g.sent_of.partition_point(|&s| s <= s1);
+    for i in lo..hi {
         let s = g.sent_of[i];
         if s < s0 || s > s1 || inside(i) {
             continue;

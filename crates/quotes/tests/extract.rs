@@ -221,3 +221,31 @@ fn a_second_verb_of_saying_is_not_part_of_the_content() {
         "{q:?}"
     );
 }
+
+#[test]
+fn interview_transcript_turns_are_quotes() {
+    let text = "The host spoke to the minister on Sunday.\n\nMARIA HALL: We will open two new clinics in the north next year.\n";
+    let Some(q) = quotes(text) else { return };
+    assert!(
+        q.iter().any(
+            |x| x.0 == "We will open two new clinics in the north next year."
+                && x.3.as_deref() == Some("MARIA HALL")
+        ),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn unannotated_and_unbalanced_text_is_safe() {
+    let d = Doc::new(
+        "t".into(),
+        "t".into(),
+        InputKind::Text,
+        "\"No tokens here.".into(),
+    );
+    assert!(dossier_quotes::extract(&d).is_empty());
+    let Some(q) = quotes("He said \"this never closes, and “this neither. ‘Nor this.") else {
+        return;
+    };
+    assert!(q.iter().all(|x| !x.0.is_empty()), "{q:?}");
+}
