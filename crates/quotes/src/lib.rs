@@ -72,6 +72,11 @@ pub fn extract(doc: &Doc) -> Vec<Quote> {
             .any(|m| m.inner.contains(&vs) && words(&g, m.inner) >= 2)
     });
     direct(&g, &marked, &mut cands);
+    // A cue found from a byte offset past the last token (text the NLP core did not cover)
+    // is no cue.
+    for c in &mut cands {
+        c.cue = c.cue.filter(|&v| v < g.toks.len());
+    }
     finish(&g, cands)
 }
 
@@ -560,6 +565,10 @@ fn words(g: &Graph, s: Span) -> usize {
 /// it, nearest first; else at the end of the sentence before (`He said:`).
 fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
     let first = g.token_at(m.start);
+    if first >= g.toks.len() {
+        // Marks after the last token: text the NLP core did not cover.
+        return None;
+    }
     let last = g.token_at(m.end.saturating_sub(1)).min(g.toks.len() - 1);
     let (s0, s1) = (g.sent_of[first], g.sent_of[last]);
     let inside = |i: usize| g.toks[i].span.start >= m.start && g.toks[i].span.end <= m.end;
@@ -860,4 +869,35 @@ fn cue_of(g: &Graph, v: usize) -> Span {
         return g.span(v, to);
     }
     g.cue_span(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_model::InputKind;
+
+    fn tok(start: usize, end: usize, pos: &str, dep: &str, head: usize) -> Token {
+        Token {
+            span: Span::new(start, end),
+            tag: String::new(),
+            pos: pos.into(),
+            lemma: String::new(),
+            dep: dep.into(),
+            head,
+            space_after: true,
+        }
+    }
+
+    /// Tokens that cover only the start of the text (a stage that gave up part-way) must not
+    /// make the extractor index past them.
+    #[test]
+    fn partial_token_coverage_does_not_panic() {
+        let text = "Hi. \"The rest of this text was never tokenised at all,\" he said. ― Ann Lee";
+        let mut d = Doc::new("t".into(), "t".into(), InputKind::Text, text.into());
+        d.tokens = vec![tok(0, 2, "INTJ", "ROOT", 0), tok(2, 3, "PUNCT", "punct", 0)];
+        d.sentences = vec![Span::new(0, 3)];
+        for q in extract(&d) {
+            assert!(q.span.end <= text.len());
+        }
+    }
 }
