@@ -551,6 +551,25 @@ fn transcript_turns(g: &Graph) -> Vec<Cand> {
     out
 }
 
+/// A short marked span in title case (`"Fox News Sunday,"`, `"The Art of the Deal"`) names a
+/// programme, book or slogan; it is not speech even beside a speech verb.
+fn is_title(g: &Graph, inner: Span) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with",
+    ];
+    let text = inner.text(&g.doc.text).trim_end_matches([',', '.', ' ']);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // One capitalised word (`"Probably."`) is as likely an answer as a name.
+    words.len() >= 2
+        && words.len() <= 6
+        && !text.contains(['!', '?'])
+        && words.iter().enumerate().all(|(k, w)| {
+            let first = w.chars().find(|c| c.is_alphanumeric());
+            first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || (k > 0 && SMALL.contains(&w.to_lowercase().as_str()))
+        })
+}
+
 /// Words (non-punctuation tokens) inside a byte span.
 fn words(g: &Graph, s: Span) -> usize {
     let a = g.token_at(s.start);
@@ -750,7 +769,22 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             let c = &mut cands[ci];
             c.span = Span::new(c.span.start.min(m.span.start), c.span.end.max(m.span.end));
             c.marked = true;
+            // `"…," Scott said, "…"` where the parse made the second half the verb's complement:
+            // stretch the first half over it so that the two become one quote in `finish`.
+            let (cue, end) = (c.cue, c.span.end);
+            if let Some(pi) = last_direct
+                && pi != ci
+                && cands[pi].marked
+                && cands[pi].cue == cue
+                && cands[pi].span.end <= m.span.start
+                && !g.doc.text[cands[pi].span.end..m.span.start].contains('\n')
+            {
+                cands[pi].span = Span::new(cands[pi].span.start, end);
+            }
             last_direct = Some(ci);
+            continue;
+        }
+        if is_title(g, m.inner) {
             continue;
         }
         let others: Vec<Span> = spans

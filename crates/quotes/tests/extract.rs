@@ -249,3 +249,12 @@ fn unannotated_and_unbalanced_text_is_safe() {
     };
     assert!(q.iter().all(|x| !x.0.is_empty()), "{q:?}");
 }
+
+#[test]
+fn programme_titles_beside_a_speech_verb_are_not_quotes() {
+    let text =
+        "On Sunday's edition of \"Morning Report Weekly,\" the minister said the budget was final.";
+    let Some(q) = quotes(text) else { return };
+    assert!(q.iter().all(|x| !x.1), "{q:?}");
+    assert!(q.iter().any(|x| x.0 == "the budget was final"), "{q:?}");
+}
