@@ -399,7 +399,7 @@ fn reported(g: &Graph) -> Vec<Cand> {
             (p < g.toks.len()
                 && g.toks[p].head == v
                 && g.toks[p].dep == "prep"
-                && matches!(g.text(p), "for" | "against"))
+                && matches!(g.text(p), "for" | "against" | "to" | "about"))
             .then(|| g.child(p, &["pobj"]))
             .flatten()
         });
