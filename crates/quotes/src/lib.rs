@@ -305,24 +305,41 @@ impl<'a> Graph<'a> {
     /// quotation and the verb, or the noun phrase right after the verb (`said Nora Blake`).
     fn beside(&self, v: usize, quote: Span) -> Option<Span> {
         let vs = self.toks[v].span;
-        if vs.start < quote.end {
-            return None;
-        }
-        let a = self.token_at(quote.end);
         let nominal = |i: usize| {
             matches!(
                 self.toks[i].pos.as_str(),
                 "PROPN" | "NOUN" | "PRON" | "DET" | "ADJ" | "NUM"
             ) || self.toks[i].dep == "compound"
         };
-        let (mut x, mut y) = if a < v {
-            (a, v - 1)
-        } else {
-            let mut b = v + 1;
-            while b < self.toks.len() && nominal(b) {
-                b += 1;
+        // Inside a name with its description (`Gene Roe, a senior adviser,`): commas,
+        // prepositions and brackets, but no verbs.
+        let descriptive = |i: usize| {
+            nominal(i)
+                || matches!(
+                    self.toks[i].pos.as_str(),
+                    "PUNCT" | "ADP" | "CCONJ" | "PART"
+                ) && !self.text(i).contains(['"', '“', '”', '«', '»'])
+        };
+        let (mut x, mut y) = if vs.start >= quote.end {
+            let a = self.token_at(quote.end);
+            if a < v {
+                (a, v - 1)
+            } else {
+                let mut b = v + 1;
+                while b < self.toks.len() && nominal(b) {
+                    b += 1;
+                }
+                (v + 1, b.checked_sub(1)?)
             }
-            (v + 1, b.checked_sub(1)?)
+        } else if vs.end <= quote.start {
+            // `Gowdy added, "…"`: the nominal words right before the verb.
+            let mut a = v;
+            while a > 0 && nominal(a - 1) && v - a < 8 {
+                a -= 1;
+            }
+            (a, v.checked_sub(1)?)
+        } else {
+            return None;
         };
         while x <= y && x < self.toks.len() && self.is_punct(x) {
             x += 1;
@@ -330,8 +347,11 @@ impl<'a> Graph<'a> {
         while y > x && self.is_punct(y) {
             y -= 1;
         }
-        // Only a short run of nominal words is a name; anything longer is another clause.
-        if x > y || y >= self.toks.len() || y - x > 8 || !(x..=y).all(nominal) {
+        // Only a short run of words naming someone; anything longer is another clause.
+        if x > y || y >= self.toks.len() || y - x > 16 || !(x..=y).all(descriptive) {
+            return None;
+        }
+        if !(x..=y).any(|i| matches!(self.toks[i].pos.as_str(), "PROPN" | "NOUN" | "PRON")) {
             return None;
         }
         Some(self.span(x, y))
