@@ -12,6 +12,9 @@
 //!   `…, X said.`, `X told reporters …`, `X was quoted as saying …`) and the clause around
 //!   `according to X`. A reported clause that contains a quoted fragment is one quote, flagged
 //!   direct because it carries the speaker's own words.
+//! - **Other attributions** in the PolNeAR sense: the object of a verb of public stance
+//!   (`endorsed the plan`, `called for a recount`), the clause of a noun of saying (`his claim
+//!   that …`), and interview transcript turns (`SMITH: …`).
 //!
 //! The speaker is the subject of the cue verb (climbing from `saying` to the verb it hangs on), or
 //! the object of `according to`; its span is the noun phrase as written, pronouns included, so
