@@ -153,6 +153,29 @@ dossier timeline --since 2015-01-01 --until 2018-12-31\n  dossier timeline --jso
         #[arg(long)]
         json: bool,
     },
+    /// Quotations in stored articles: who said what, with the cue verb, in which outlet.
+    #[command(
+        after_help = "Filters match case-insensitively on the words as written: --by on the speaker, \
+--about on the quotation's text and the names mentioned in it, --outlet on the outlet's name. \
+(Matching by resolved actor, across spellings, comes with the actors work.)\n\nExamples:\n  \
+dossier quotes --by Araghchi\n  dossier quotes --about sanctions --outlet meridian\n  dossier quotes --json > quotes.json"
+    )]
+    Quotes {
+        /// Speaker whose words to list.
+        #[arg(long)]
+        by: Option<String>,
+        /// Only quotations that mention this.
+        #[arg(long)]
+        about: Option<String>,
+        /// Only articles from this outlet.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Direct quotations only (in quotation marks).
+        #[arg(long)]
+        direct: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check that the database and the search index are intact and agree.
     Check,
 }
@@ -201,6 +224,22 @@ fn main() -> ExitCode {
             skip_publication_day,
             json,
         } => query::timeline(&cli.db, since, until, skip_publication_day, json),
+        Command::Quotes {
+            by,
+            about,
+            outlet,
+            direct,
+            json,
+        } => query::quotes(
+            &cli.db,
+            &query::QuoteFilter {
+                by,
+                about,
+                outlet,
+                direct_only: direct,
+            },
+            json,
+        ),
         Command::Check => query::check(&cli.db),
     };
     match result {

@@ -343,3 +343,105 @@ pub fn timeline(
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// What `dossier quotes` lists.
+pub struct QuoteFilter {
+    pub by: Option<String>,
+    pub about: Option<String>,
+    pub outlet: Option<String>,
+    pub direct_only: bool,
+}
+
+#[derive(serde::Serialize)]
+struct QuoteItem {
+    speaker: Option<String>,
+    cue: Option<String>,
+    text: String,
+    direct: bool,
+    doc: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+}
+
+fn contains_ci(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+pub fn quotes(db: &Path, filter: &QuoteFilter, json: bool) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let mut items = Vec::new();
+    store.for_each_doc(|doc| {
+        if filter
+            .outlet
+            .as_deref()
+            .is_some_and(|o| !doc.outlet.as_deref().is_some_and(|d| contains_ci(d, o)))
+        {
+            return;
+        }
+        for q in &doc.quotes {
+            if filter.direct_only && !q.direct {
+                continue;
+            }
+            let speaker = q
+                .speaker
+                .as_ref()
+                .map(|s| s.span.text(&doc.text).to_string());
+            if let Some(by) = &filter.by
+                && !speaker.as_deref().is_some_and(|s| contains_ci(s, by))
+            {
+                continue;
+            }
+            let text = q.span.text(&doc.text);
+            if let Some(about) = &filter.about {
+                let named = doc.mentions.iter().any(|m| {
+                    q.span.contains(&m.span) && contains_ci(m.span.text(&doc.text), about)
+                });
+                if !named && !contains_ci(text, about) {
+                    continue;
+                }
+            }
+            items.push(QuoteItem {
+                speaker,
+                cue: q.cue.map(|c| c.text(&doc.text).to_string()),
+                text: text.to_string(),
+                direct: q.direct,
+                doc: doc.id.clone(),
+                title: doc.title.clone(),
+                outlet: doc.outlet.clone(),
+                published: doc.published.clone(),
+            });
+        }
+    })?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+    } else if items.is_empty() {
+        writeln!(out, "no quotations")?;
+    } else {
+        for q in &items {
+            let date = q
+                .published
+                .as_deref()
+                .map(|p| p.get(..10).unwrap_or(p))
+                .unwrap_or("----------");
+            writeln!(
+                out,
+                "{} ({}), {date}, {}:",
+                q.speaker.as_deref().unwrap_or("(unattributed)"),
+                q.cue.as_deref().unwrap_or("-"),
+                q.outlet.as_deref().unwrap_or("?"),
+            )?;
+            let body = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            writeln!(
+                out,
+                "    {}{body}  [{}]",
+                if q.direct { "" } else { "(reported) " },
+                &q.doc[..8.min(q.doc.len())]
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -344,6 +344,41 @@ fn nlp_prints_spacy_style_json_and_analyze_carries_it() {
     );
 }
 
+#[test]
+fn quotes_lists_who_said_what() {
+    if !model_present() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(
+        &db,
+        &["ingest", examples().join("corpus").to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = |args: &[&str]| -> Vec<Value> {
+        let mut a = vec!["quotes", "--json"];
+        a.extend_from_slice(args);
+        let o = run(&db, &a);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let araghchi = list(&["--by", "araghchi", "--direct"]);
+    assert!(!araghchi.is_empty());
+    assert!(
+        araghchi
+            .iter()
+            .all(|q| q["direct"] == true && q["speaker"].as_str().unwrap().contains("Araghchi"))
+    );
+    let meridian = list(&["--outlet", "meridian", "--about", "sanctions"]);
+    assert!(!meridian.is_empty());
+    assert!(
+        meridian
+            .iter()
+            .all(|q| q["outlet"].as_str().unwrap().contains("Meridian"))
+    );
+}
+
 /// Writes `n` distinct synthetic articles as JSONL.
 fn synthetic_jsonl(path: &Path, n: usize) {
     use std::io::Write;

@@ -5,7 +5,8 @@
 //!
 //! 1. the NLP core (`dossier-nlp`): tokens, tags, lemmas, dependencies, sentences, entity
 //!    mentions with OntoNotes labels;
-//! 2. temporal expressions (`dossier-timex`), resolved against the publication date.
+//! 2. temporal expressions (`dossier-timex`), resolved against the publication date;
+//! 3. quotations with cue and speaker (`dossier-quotes`), which read the parse.
 //!
 //! Documents that are not English are left unannotated (they are stored and flagged by ingest).
 
@@ -97,6 +98,7 @@ impl Pipeline {
             english.into_par_iter().zip(analyses).for_each(|(doc, a)| {
                 apply_nlp(doc, &a);
                 annotate_times(doc);
+                doc.quotes = dossier_quotes::extract(doc);
             });
         } else {
             english.into_par_iter().for_each(annotate_times);
