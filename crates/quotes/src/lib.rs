@@ -560,10 +560,14 @@ fn transcript_turns(g: &Graph) -> Vec<Cand> {
                 let name_start = start + lead;
                 let content_start = end - para[colon + 1..].trim_start().len();
                 let content_end = content_start + rest.len();
-                let colon_at = start + colon;
+                let colon = g.token_at(start + colon);
+                if colon >= g.toks.len() {
+                    // Text the NLP core did not cover: no token to be the cue.
+                    break;
+                }
                 out.push(Cand {
                     span: Span::new(content_start, content_end),
-                    cue: Some(g.token_at(colon_at)),
+                    cue: Some(colon),
                     speaker: Some(Span::new(name_start, name_start + name.len())),
                     marked: false,
                 });
@@ -949,7 +953,8 @@ mod tests {
     /// make the extractor index past them.
     #[test]
     fn partial_token_coverage_does_not_panic() {
-        let text = "Hi. \"The rest of this text was never tokenised at all,\" he said. ― Ann Lee";
+        let text = "Hi. \"The rest of this text was never tokenised at all,\" he said. ― Ann Lee\n\
+                    ANN LEE: And neither was this answer of mine, as it happens.";
         let mut d = Doc::new("t".into(), "t".into(), InputKind::Text, text.into());
         d.tokens = vec![tok(0, 2, "INTJ", "ROOT", 0), tok(2, 3, "PUNCT", "punct", 0)];
         d.sentences = vec![Span::new(0, 3)];
