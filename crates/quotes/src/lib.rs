@@ -610,6 +610,7 @@ fn words(g: &Graph, s: Span) -> usize {
 /// A speech verb that attributes the marked span `m`: in the sentences the span touches, outside
 /// it, nearest first; else at the end of the sentence before (`He said:`).
 fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
+    debug_assert!(taken.is_sorted_by_key(|q| q.start));
     let first = g.token_at(m.start);
     if first >= g.toks.len() {
         // Marks after the last token: text the NLP core did not cover.
@@ -619,11 +620,16 @@ fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
     let (s0, s1) = (g.sent_of[first], g.sent_of[last]);
     let inside = |i: usize| g.toks[i].span.start >= m.start && g.toks[i].span.end <= m.end;
     let blocked = |i: usize| {
-        // Another quotation between the verb and this one claims the verb first.
+        // Another quotation between the verb and this one claims the verb first. `taken` is in
+        // text order, so the first quotation starting after the gap opens is the only candidate.
         let ts = g.toks[i].span;
-        taken.iter().any(|q| {
-            (q.start >= ts.end && q.end <= m.start) || (q.start >= m.end && q.end <= ts.start)
-        })
+        let (from, to) = if ts.end <= m.start {
+            (ts.end, m.start)
+        } else {
+            (m.end, ts.start)
+        };
+        let k = taken.partition_point(|q| q.start < from);
+        taken.get(k).is_some_and(|q| q.end <= to && *q != m)
     };
     let mut best: Option<(usize, usize)> = None;
     // Only the tokens of the sentences the quotation touches: linear in the document overall.
@@ -786,7 +792,7 @@ fn naming(g: &Graph, m: &marks::Marked) -> Option<(usize, Span)> {
 fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
     let spans: Vec<Span> = marked.iter().map(|m| m.span).collect();
     let mut last_direct: Option<usize> = None;
-    for (k, m) in marked.iter().enumerate() {
+    for m in marked {
         let n = words(g, m.inner);
         if n == 0 {
             continue;
@@ -814,12 +820,6 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
         if is_title(g, m.inner) {
             continue;
         }
-        let others: Vec<Span> = spans
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != k)
-            .map(|(_, s)| *s)
-            .collect();
         if let Some((dash, name)) = dash_attribution(g, m.span) {
             cands.push(Cand {
                 span: m.span,
@@ -840,7 +840,7 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             last_direct = None;
             continue;
         }
-        let cue = cue_for(g, m.span, &others);
+        let cue = cue_for(g, m.span, &spans);
         // A quotation continued in the same paragraph (`"…," she said, a long description. "…"`),
         // with no attribution of its own or the same one, is the same quotation.
         if let Some(pi) = last_direct {
