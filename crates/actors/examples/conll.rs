@@ -1,0 +1,94 @@
+//! Measures label harmonising on CoNLL-2003 (dev): annotates the JSONL that `ner.py input`
+//! prints, applies the chosen rules and prints export-contract JSON for `ner.py score`.
+//!
+//! ```text
+//! python3 ../shared/eval/ner.py input --data ../shared/data/conll2003/eng.testa > /tmp/conll.jsonl
+//! cargo run --release -p dossier-actors --example conll -- /tmp/conll.jsonl /tmp/conll-docs.json all > /tmp/pred.json
+//! python3 ../shared/eval/ner.py score --data ../shared/data/conll2003/eng.testa /tmp/pred.json
+//! ```
+//!
+//! The second argument is a cache of annotated documents (written once, read afterwards: the NLP
+//! core is the slow part and the rules do not change it). The third names the rules, joined by
+//! commas: `none`, `all`, or any of `majority`, `short`, `missed`.
+
+use std::error::Error;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+
+use dossier_actors::Rules;
+use dossier_model::export::Export;
+use dossier_model::{Corpus, Doc, InputKind};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    text: String,
+}
+
+fn read_docs(path: &Path) -> Result<Vec<Doc>, Box<dyn Error>> {
+    let mut docs = Vec::new();
+    for line in BufReader::new(std::fs::File::open(path)?).lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: Record = serde_json::from_str(&line)?;
+        docs.push(Doc::new(r.id.clone(), r.id, InputKind::Jsonl, r.text));
+    }
+    Ok(docs)
+}
+
+fn rules(spec: &str) -> Result<Rules, Box<dyn Error>> {
+    if spec == "all" {
+        return Ok(Rules::default());
+    }
+    let mut r = Rules {
+        majority: false,
+        short_forms: false,
+        add_missed: false,
+    };
+    for part in spec.split(',').filter(|p| !p.is_empty() && *p != "none") {
+        match part {
+            "majority" => r.majority = true,
+            "short" => r.short_forms = true,
+            "missed" => r.add_missed = true,
+            other => return Err(format!("unknown rule {other}").into()),
+        }
+    }
+    Ok(r)
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(input) = args.first() else {
+        return Err("usage: conll INPUT.jsonl [CACHE.json] [RULES]".into());
+    };
+    let cache = args.get(1).map(Path::new);
+    let rules = rules(args.get(2).map_or("all", String::as_str))?;
+    let mut docs: Vec<Doc> = match cache {
+        Some(c) if c.exists() => serde_json::from_reader(BufReader::new(std::fs::File::open(c)?))?,
+        _ => {
+            let mut docs = read_docs(Path::new(input))?;
+            dossier_pipeline::Pipeline::load(None)?.annotate(&mut docs);
+            if let Some(c) = cache {
+                serde_json::to_writer(std::fs::File::create(c)?, &docs)?;
+            }
+            docs
+        }
+    };
+    for d in &mut docs {
+        dossier_actors::harmonise_labels_with(d, rules);
+    }
+    let corpus = Corpus {
+        documents: docs,
+        ..Corpus::default()
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{}",
+        serde_json::to_string(&Export::from_corpus(&corpus))?
+    )?;
+    Ok(())
+}

@@ -1,0 +1,466 @@
+//! Actors within one document: entity labels made consistent across a document's mentions
+//! ([`harmonise_labels`]) and short forms of names linked to the full name they abbreviate
+//! ([`link_within`]).
+//!
+//! Both are rules a careful reader applies. A name keeps one type throughout an article unless the
+//! text says otherwise, so the label most occurrences carry wins over the model's slips; "Merkel"
+//! after "Angela Merkel" is the same person. The one rule that outranks recall: two different
+//! people are never merged. A surname that two earlier full names share ("George W. Bush", "Jeb
+//! Bush", then "Bush") links to nobody.
+
+use std::collections::HashMap;
+
+use dossier_model::{Doc, Mention, Span};
+
+/// Labels that name actors and places, the ones this crate harmonises and links. Numbers, dates
+/// and the like have no "same name, same type" regularity worth enforcing.
+const NAME_LABELS: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"];
+
+/// Which harmonising rules run. [`Rules::default`] turns all of them on; the CoNLL driver turns
+/// them on one by one to measure each one's gain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// Same surface form, same label: the majority label of a name's occurrences wins.
+    pub majority: bool,
+    /// A bare surname of a person named in full in the document is a person too.
+    pub short_forms: bool,
+    /// Unlabelled repeats of a labelled name (proper nouns, token-aligned) become mentions.
+    pub add_missed: bool,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            majority: true,
+            short_forms: true,
+            add_missed: true,
+        }
+    }
+}
+
+fn is_name_label(label: &str) -> bool {
+    NAME_LABELS.contains(&label)
+}
+
+/// The words of a name, with whitespace normalised. Possessive endings are not in spaCy's spans.
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
+
+fn key(doc: &Doc, m: &Mention) -> String {
+    words(m.span.text(&doc.text)).join(" ")
+}
+
+/// True when `short` is `long` with some words left out, keeping the last one: "Merkel" of
+/// "Angela Merkel", "George Bush" of "George W. Bush". A surname is what news repeats.
+fn is_short_form(short: &[&str], long: &[&str]) -> bool {
+    if short.is_empty() || short.len() >= long.len() || short.last() != long.last() {
+        return false;
+    }
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
+/// Makes entity labels consistent within a document, in place on `doc.mentions`, with every rule
+/// of [`Rules::default`].
+pub fn harmonise_labels(doc: &mut Doc) {
+    harmonise_labels_with(doc, Rules::default());
+}
+
+/// [`harmonise_labels`] with a chosen set of rules.
+pub fn harmonise_labels_with(doc: &mut Doc, rules: Rules) {
+    if rules.majority {
+        majority_labels(doc);
+    }
+    if rules.short_forms {
+        short_form_labels(doc);
+    }
+    if rules.add_missed {
+        add_missed(doc);
+    }
+}
+
+/// Same surface form, same label. The label most occurrences carry is the most reliable one: the
+/// model's slips are the exceptions, and they depend on the local context that the other
+/// occurrences do not share. A tie keeps each occurrence's own label: there is no evidence either way.
+fn majority_labels(doc: &mut Doc) {
+    let mut votes: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    for m in doc.mentions.iter().filter(|m| is_name_label(&m.label)) {
+        *votes
+            .entry(key(doc, m))
+            .or_default()
+            .entry(m.label.clone())
+            .or_default() += 1;
+    }
+    let winners: HashMap<String, String> = votes
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let best = *v.values().max()?;
+            let mut top: Vec<&String> = v
+                .iter()
+                .filter(|(_, n)| **n == best)
+                .map(|(l, _)| l)
+                .collect();
+            (top.len() == 1).then(|| (k, top.remove(0).clone()))
+        })
+        .collect();
+    for i in 0..doc.mentions.len() {
+        if !is_name_label(&doc.mentions[i].label) {
+            continue;
+        }
+        if let Some(w) = winners.get(&key(doc, &doc.mentions[i])) {
+            doc.mentions[i].label = w.clone();
+        }
+    }
+}
+
+/// A mention that is a short form of a person's full name used in the same document is that
+/// person: "Merkel" mislabelled ORG after "Angela Merkel" becomes PERSON. A place keeps its label
+/// ("Jordan" the country beside "Michael Jordan"): the model tells a country from a surname better
+/// than it tells a person from an organisation, and a wrong merge costs more than a missed one.
+fn short_form_labels(doc: &mut Doc) {
+    let people: Vec<Vec<String>> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.label == "PERSON")
+        .map(|m| {
+            words(m.span.text(&doc.text))
+                .into_iter()
+                .map(String::from)
+                .collect()
+        })
+        .filter(|w: &Vec<String>| w.len() > 1)
+        .collect();
+    for i in 0..doc.mentions.len() {
+        let m = &doc.mentions[i];
+        if !matches!(m.label.as_str(), "ORG" | "NORP" | "FAC") {
+            continue;
+        }
+        let w = words(m.span.text(&doc.text));
+        if people.iter().any(|p| {
+            let p: Vec<&str> = p.iter().map(String::as_str).collect();
+            is_short_form(&w, &p)
+        }) {
+            doc.mentions[i].label = "PERSON".into();
+        }
+    }
+}
+
+/// Repeats of a labelled name that the model left unlabelled become mentions with the name's
+/// label, and so do bare surnames of people named in full. Only runs of proper-noun tokens that no
+/// mention touches qualify, so "May" the month never becomes Theresa May.
+fn add_missed(doc: &mut Doc) {
+    let mut names: HashMap<Vec<String>, String> = HashMap::new();
+    let mut conflicting: Vec<Vec<String>> = Vec::new();
+    let mut note = |w: Vec<String>, label: &str| match names.get(&w) {
+        Some(l) if l != label => conflicting.push(w),
+        Some(_) => {}
+        None => {
+            names.insert(w, label.to_string());
+        }
+    };
+    for m in doc.mentions.iter().filter(|m| is_name_label(&m.label)) {
+        let w: Vec<String> = words(m.span.text(&doc.text))
+            .into_iter()
+            .map(String::from)
+            .collect();
+        if m.label == "PERSON" && w.len() > 1 {
+            note(vec![w.last().cloned().unwrap_or_default()], "PERSON");
+        }
+        note(w, &m.label);
+    }
+    for c in conflicting {
+        names.remove(&c);
+    }
+    let taken = |s: Span, ms: &[Mention]| ms.iter().any(|m| m.span.overlaps(&s));
+    let toks = &doc.tokens;
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut step = 1;
+        // Longest name first: "George W. Bush" before "Bush".
+        let mut best: Option<(usize, &String)> = None;
+        for (w, label) in &names {
+            let n = w.len();
+            if i + n > toks.len() || best.is_some_and(|(b, _)| b >= n) {
+                continue;
+            }
+            let run = &toks[i..i + n];
+            let same = run
+                .iter()
+                .zip(w)
+                .all(|(t, w)| t.span.text(&doc.text) == w && t.pos == "PROPN");
+            if same {
+                best = Some((n, label));
+            }
+        }
+        if let Some((n, label)) = best {
+            let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
+            let capital = span
+                .text(&doc.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if capital && !taken(span, &doc.mentions) {
+                added.push(Mention {
+                    span,
+                    label: label.clone(),
+                    entity: None,
+                });
+                step = n;
+            }
+        }
+        i += step;
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+/// Within-document coreference of names: for each mention of `doc.mentions`, the index of the
+/// mention it refers to (the first occurrence of its full name), or `None`.
+///
+/// A repeat of a name links to its first occurrence; a short form ("Merkel", "George Bush") links
+/// to an earlier full name of the same label that contains it with the same last word. A short
+/// form that two different earlier full names share links to nobody, however close the nearer one
+/// is: "Bush" after "George W. Bush" and "Jeb Bush" is left open.
+pub fn link_within(doc: &Doc) -> Vec<Option<usize>> {
+    let mut links: Vec<Option<usize>> = vec![None; doc.mentions.len()];
+    // First occurrence of each name, in text order; a name's root is the mention it resolves to.
+    let mut first: Vec<(usize, Vec<&str>)> = Vec::new();
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if !is_name_label(&m.label) {
+            continue;
+        }
+        let w = words(m.span.text(&doc.text));
+        let root = |j: usize, links: &[Option<usize>]| links[j].unwrap_or(j);
+        // A short form is judged against every full name seen so far, each time: "Bush" may be
+        // clear before "Jeb Bush" appears and ambiguous after.
+        let mut roots: Vec<usize> = first
+            .iter()
+            .filter(|(j, fw)| doc.mentions[*j].label == "PERSON" && is_short_form(&w, fw))
+            .map(|(j, _)| root(*j, &links))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if m.label == "PERSON" && !roots.is_empty() {
+            if roots.len() == 1 {
+                links[i] = Some(roots[0]);
+            }
+        } else if let Some((j, _)) = first
+            .iter()
+            .find(|(j, fw)| *fw == w && doc.mentions[*j].label == m.label)
+        {
+            links[i] = Some(root(*j, &links));
+            continue;
+        }
+        if !first.iter().any(|(_, fw)| *fw == w) {
+            first.push((i, w));
+        }
+    }
+    links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_model::{InputKind, Token};
+
+    /// A document whose mentions are the given (text, label) pairs, found in order in the text,
+    /// with whitespace tokens; capitalised words are proper nouns, as a tagger would say.
+    fn doc(text: &str, mentions: &[(&str, &str)]) -> Doc {
+        let mut d = Doc::new("t".into(), "t".into(), InputKind::Text, text.into());
+        let mut from = 0;
+        for (m, label) in mentions {
+            let start = from + text[from..].find(m).expect("mention in text");
+            from = start + m.len();
+            d.mentions.push(Mention {
+                span: Span::new(start, from),
+                label: (*label).into(),
+                entity: None,
+            });
+        }
+        let mut pos = 0;
+        for w in text.split_whitespace() {
+            let start = pos + text[pos..].find(w).unwrap();
+            pos = start + w.len();
+            let w = w.trim_end_matches(['.', ',', ';']);
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            let proper = w.chars().next().is_some_and(char::is_uppercase);
+            d.tokens.push(Token {
+                span: Span::new(start, start + w.len()),
+                tag: if proper { "NNP" } else { "NN" }.into(),
+                pos: if proper { "PROPN" } else { "NOUN" }.into(),
+                lemma: w.to_lowercase(),
+                dep: String::new(),
+                head: 0,
+                space_after: true,
+            });
+        }
+        d
+    }
+
+    fn labels(d: &Doc) -> Vec<(&str, &str)> {
+        d.mentions
+            .iter()
+            .map(|m| (m.span.text(&d.text), m.label.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn surname_links_to_the_full_name_introduced_earlier() {
+        let d = doc(
+            "Angela Merkel met the mayor in Kiel. Merkel later said the talks went well.",
+            &[
+                ("Angela Merkel", "PERSON"),
+                ("Kiel", "GPE"),
+                ("Merkel", "PERSON"),
+            ],
+        );
+        assert_eq!(link_within(&d), vec![None, None, Some(0)]);
+    }
+
+    #[test]
+    fn a_surname_two_bushes_share_links_to_nobody() {
+        let text = "George W. Bush and his brother Jeb Bush spoke in Austin. Bush said little.";
+        let d = doc(
+            text,
+            &[
+                ("George W. Bush", "PERSON"),
+                ("Jeb Bush", "PERSON"),
+                ("Austin", "GPE"),
+                ("Bush", "PERSON"),
+            ],
+        );
+        assert_eq!(link_within(&d)[3], None);
+    }
+
+    #[test]
+    fn a_surname_clear_at_first_becomes_ambiguous_once_a_namesake_appears() {
+        let text = "Sarah Bush opened the fair. Bush thanked the volunteers. \
+                    Her cousin George H. W. Bush sent a letter. Bush was not there.";
+        let d = doc(
+            text,
+            &[
+                ("Sarah Bush", "PERSON"),
+                ("Bush", "PERSON"),
+                ("George H. W. Bush", "PERSON"),
+                ("Bush", "PERSON"),
+            ],
+        );
+        assert_eq!(link_within(&d), vec![None, Some(0), None, None]);
+    }
+
+    #[test]
+    fn a_shorter_form_shared_by_two_presidents_stays_open() {
+        let text = "George W. Bush praised George H. W. Bush. Later George Bush left.";
+        let d = doc(
+            text,
+            &[
+                ("George W. Bush", "PERSON"),
+                ("George H. W. Bush", "PERSON"),
+                ("George Bush", "PERSON"),
+            ],
+        );
+        assert_eq!(link_within(&d), vec![None, None, None]);
+    }
+
+    #[test]
+    fn jordan_the_country_is_not_michael_jordan() {
+        let text = "Michael Jordan toured Jordan in May. Jordan welcomed him, and Jordan smiled.";
+        let mut d = doc(
+            text,
+            &[
+                ("Michael Jordan", "PERSON"),
+                ("Jordan", "GPE"),
+                ("Jordan", "GPE"),
+                ("Jordan", "PERSON"),
+            ],
+        );
+        harmonise_labels(&mut d);
+        // The country keeps its label and links to nobody; a tie leaves each label alone.
+        let links = link_within(&d);
+        assert_eq!(labels(&d)[1], ("Jordan", "GPE"));
+        assert_eq!(links[1], None);
+        assert_eq!(links[2], Some(1));
+    }
+
+    #[test]
+    fn a_label_slip_on_a_repeated_name_is_fixed_by_the_majority() {
+        let text = "Oxfam warned of famine. Oxfam staff left Juba, and Oxfam asked for funds.";
+        let mut d = doc(
+            text,
+            &[
+                ("Oxfam", "ORG"),
+                ("Oxfam", "PERSON"),
+                ("Juba", "GPE"),
+                ("Oxfam", "ORG"),
+            ],
+        );
+        harmonise_labels(&mut d);
+        assert_eq!(labels(&d)[1], ("Oxfam", "ORG"));
+        assert_eq!(labels(&d)[2], ("Juba", "GPE"));
+    }
+
+    #[test]
+    fn a_surname_mislabelled_as_an_organisation_becomes_the_person() {
+        let text = "Angela Merkel arrived in Paris. Merkel told reporters she was hopeful.";
+        let mut d = doc(
+            text,
+            &[
+                ("Angela Merkel", "PERSON"),
+                ("Paris", "GPE"),
+                ("Merkel", "ORG"),
+            ],
+        );
+        harmonise_labels(&mut d);
+        assert_eq!(labels(&d)[2], ("Merkel", "PERSON"));
+        assert_eq!(link_within(&d)[2], Some(0));
+    }
+
+    #[test]
+    fn missed_repeats_and_surnames_are_added() {
+        let text = "Nadia Okafor runs Lagos Water. Okafor said Lagos Water would grow in May.";
+        let mut d = doc(text, &[("Nadia Okafor", "PERSON"), ("Lagos Water", "ORG")]);
+        harmonise_labels(&mut d);
+        assert_eq!(
+            labels(&d),
+            vec![
+                ("Nadia Okafor", "PERSON"),
+                ("Lagos Water", "ORG"),
+                ("Okafor", "PERSON"),
+                ("Lagos Water", "ORG"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_with_two_labels_is_not_spread() {
+        // "London" is a surname here and a city there: which one a third "London" is, only the
+        // text can say, so it is left alone.
+        let text = "Jack London wrote about London. London was foggy.";
+        let mut d = doc(text, &[("Jack London", "PERSON"), ("London", "GPE")]);
+        let rules = Rules {
+            majority: false,
+            short_forms: false,
+            add_missed: true,
+        };
+        harmonise_labels_with(&mut d, rules);
+        assert_eq!(
+            labels(&d),
+            vec![("Jack London", "PERSON"), ("London", "GPE")]
+        );
+    }
+
+    #[test]
+    fn short_forms_keep_their_last_word() {
+        assert!(is_short_form(&["Merkel"], &["Angela", "Merkel"]));
+        assert!(is_short_form(
+            &["George", "Bush"],
+            &["George", "W.", "Bush"]
+        ));
+        assert!(!is_short_form(&["Angela"], &["Angela", "Merkel"]));
+        assert!(!is_short_form(&["Merkel"], &["Merkel"]));
+    }
+}
