@@ -226,6 +226,11 @@ fn add_missed(doc: &mut Doc) {
         if m.label == "PERSON" && w.len() > 1 {
             note(vec![w.last().cloned().unwrap_or_default()], "PERSON");
         }
+        // A lone word the model once called a person ("Magna", "Surrey") is weak evidence: news
+        // introduces people by their full name, so only full names and their surnames spread.
+        if m.label == "PERSON" && w.len() == 1 {
+            continue;
+        }
         note(w, &m.label);
     }
     for c in conflicting {
@@ -522,6 +527,14 @@ mod tests {
             labels(&d),
             vec![("Jack London", "PERSON"), ("London", "GPE")]
         );
+    }
+
+    #[test]
+    fn a_lone_word_once_called_a_person_is_not_spread() {
+        let text = "Calder posted a profit. Shares in Calder rose.";
+        let mut d = doc(text, &[("Calder", "PERSON")]);
+        harmonise_labels(&mut d);
+        assert_eq!(labels(&d), vec![("Calder", "PERSON")]);
     }
 
     #[test]
