@@ -9,7 +9,8 @@
 //!
 //! The second argument is a cache of annotated documents (written once, read afterwards: the NLP
 //! core is the slow part and the rules do not change it). The third names the rules, joined by
-//! commas: `none`, `all`, or any of `majority`, `short`, `missed`.
+//! commas: `none`, `all`, or any of `majority`, `short`, `missed`. A fourth argument, `links`,
+//! prints on stderr every mention that [`dossier_actors::link_within`] links to a different string.
 
 use std::error::Error;
 use std::io::{BufRead, BufReader, Write};
@@ -62,7 +63,7 @@ fn rules(spec: &str) -> Result<Rules, Box<dyn Error>> {
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(input) = args.first() else {
-        return Err("usage: conll INPUT.jsonl [CACHE.json] [RULES]".into());
+        return Err("usage: conll INPUT.jsonl [CACHE.json] [RULES] [links]".into());
     };
     let cache = args.get(1).map(Path::new);
     let rules = rules(args.get(2).map_or("all", String::as_str))?;
@@ -77,8 +78,22 @@ fn main() -> Result<(), Box<dyn Error>> {
             docs
         }
     };
+    let show_links = args.get(3).is_some_and(|a| a == "links");
     for d in &mut docs {
         dossier_actors::harmonise_labels_with(d, rules);
+        if show_links {
+            // For reading by eye: CoNLL has no coreference gold to score the links against.
+            for (i, link) in dossier_actors::link_within(d).iter().enumerate() {
+                let m = &d.mentions[i];
+                let short = m.span.text(&d.text);
+                match link {
+                    Some(j) if d.mentions[*j].span.text(&d.text) != short => {
+                        eprintln!("{}\t{short} -> {}", d.id, d.mentions[*j].span.text(&d.text))
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
     let corpus = Corpus {
         documents: docs,

@@ -54,8 +54,13 @@ fn key(doc: &Doc, m: &Mention) -> String {
 
 /// True when `short` is `long` with some words left out, keeping the last one: "Merkel" of
 /// "Angela Merkel", "George Bush" of "George W. Bush". A surname is what news repeats.
+/// A full name with a digit in it ("Zemun 1 Rad") is a table row the model misread, not a
+/// name, so nothing is taken to be a short form of it.
 fn is_short_form(short: &[&str], long: &[&str]) -> bool {
     if short.is_empty() || short.len() >= long.len() || short.last() != long.last() {
+        return false;
+    }
+    if long.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
     let mut it = long.iter();
@@ -224,7 +229,11 @@ fn add_missed(doc: &mut Doc) {
             .map(String::from)
             .collect();
         if m.label == "PERSON" && w.len() > 1 {
-            note(vec![w.last().cloned().unwrap_or_default()], "PERSON");
+            let surname = vec![w.last().cloned().unwrap_or_default()];
+            let parts: Vec<&str> = w.iter().map(String::as_str).collect();
+            if is_short_form(&[surname[0].as_str()], &parts) {
+                note(surname, "PERSON");
+            }
         }
         // A lone word the model once called a person ("Magna", "Surrey") is weak evidence: news
         // introduces people by their full name, so only full names and their surnames spread.
@@ -546,5 +555,6 @@ mod tests {
         ));
         assert!(!is_short_form(&["Angela"], &["Angela", "Merkel"]));
         assert!(!is_short_form(&["Merkel"], &["Merkel"]));
+        assert!(!is_short_form(&["Rad"], &["Zemun", "1", "Rad"]));
     }
 }
