@@ -63,8 +63,33 @@ fn is_short_form(short: &[&str], long: &[&str]) -> bool {
     if long.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
+    // Initials tell people apart: "George W. Bush" is not a short form of "George H. W. Bush".
+    // A short form that writes initials must write the same ones.
+    let initials = |ws: &[&str]| -> Vec<String> {
+        ws.iter()
+            .filter(|w| is_initial(w))
+            .map(|w| w.to_string())
+            .collect()
+    };
+    let mine = initials(short);
+    if !mine.is_empty() && mine != initials(long) {
+        return false;
+    }
     let mut it = long.iter();
     short.iter().all(|w| it.any(|l| l == w))
+}
+
+/// "W." or "H.W.": letters each followed by a full stop.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if !c.is_alphabetic() || chars.next() != Some('.') {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Makes entity labels consistent within a document, in place on `doc.mentions`, with every rule
@@ -446,6 +471,19 @@ mod tests {
     }
 
     #[test]
+    fn the_son_is_not_a_short_form_of_the_father() {
+        let text = "George H. W. Bush greeted George W. Bush at the door.";
+        let d = doc(
+            text,
+            &[
+                ("George H. W. Bush", "PERSON"),
+                ("George W. Bush", "PERSON"),
+            ],
+        );
+        assert_eq!(link_within(&d), vec![None, None]);
+    }
+
+    #[test]
     fn jordan_the_country_is_not_michael_jordan() {
         let text = "Michael Jordan flew to Jordan in May. He said the visit to Jordan was short.";
         let mut d = doc(
@@ -556,5 +594,10 @@ mod tests {
         assert!(!is_short_form(&["Angela"], &["Angela", "Merkel"]));
         assert!(!is_short_form(&["Merkel"], &["Merkel"]));
         assert!(!is_short_form(&["Rad"], &["Zemun", "1", "Rad"]));
+        assert!(!is_short_form(
+            &["George", "W.", "Bush"],
+            &["George", "H.", "W.", "Bush"]
+        ));
+        assert!(is_short_form(&["W.", "Bush"], &["George", "W.", "Bush"]));
     }
 }
