@@ -92,6 +92,26 @@ fn is_initial(word: &str) -> bool {
     any
 }
 
+/// Words that acronyms skip: "Organization of the Petroleum Exporting Countries" is OPEC.
+const ACRONYM_SKIPS: &[&str] = &["of", "the", "and", "for", "on", "in", "&"];
+
+/// True when `short` is the acronym of the name `long`: "WTO" of "World Trade Organization",
+/// "NATO" of "North Atlantic Treaty Organization". Only names of two words or more, only
+/// acronyms written in capitals (with or without full stops), so "Bush" is never an acronym.
+fn is_acronym(short: &str, long: &[&str]) -> bool {
+    let letters: String = short.chars().filter(|c| *c != '.').collect();
+    if letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) || long.len() < 2 {
+        return false;
+    }
+    let initials: String = long
+        .iter()
+        .filter(|w| !ACRONYM_SKIPS.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    initials == letters
+}
+
 /// Makes entity labels consistent within a document, in place on `doc.mentions`, with every rule
 /// of [`Rules::default`].
 pub fn harmonise_labels(doc: &mut Doc) {
@@ -233,6 +253,23 @@ fn short_form_labels(doc: &mut Doc) {
             doc.mentions[i].label = "PERSON".into();
         }
     }
+    // "the World Trade Organization (WTO)": the text itself says the acronym is the name, so it
+    // takes the name's label.
+    for i in 1..doc.mentions.len() {
+        let (name, acro) = (&doc.mentions[i - 1], &doc.mentions[i]);
+        let between = doc.text.get(name.span.end..acro.span.start).unwrap_or("");
+        let closed = doc.text[acro.span.end..].trim_start().starts_with(')');
+        if between.trim() == "("
+            && closed
+            && is_name_label(&name.label)
+            && is_name_label(&acro.label)
+        {
+            let full = words(name.span.text(&doc.text));
+            if is_acronym(acro.span.text(&doc.text), &full) {
+                doc.mentions[i].label = name.label.clone();
+            }
+        }
+    }
 }
 
 /// Repeats of a person's name that the model left unlabelled become PERSON mentions, and so do
@@ -348,6 +385,19 @@ pub fn link_within(doc: &Doc) -> Vec<Option<usize>> {
             .collect();
         roots.sort_unstable();
         roots.dedup();
+        if roots.is_empty() && !first.iter().any(|(_, fw)| *fw == w) {
+            let text = m.span.text(&doc.text);
+            roots = first
+                .iter()
+                .filter(|(j, fw)| doc.mentions[*j].label == m.label && is_acronym(text, fw))
+                .map(|(j, _)| root(*j, &links))
+                .collect();
+            roots.sort_unstable();
+            roots.dedup();
+            if roots.len() == 1 {
+                links[i] = Some(roots[0]);
+            }
+        }
         if m.label == "PERSON" && !roots.is_empty() {
             if roots.len() == 1 {
                 links[i] = Some(roots[0]);
@@ -582,6 +632,35 @@ mod tests {
         let mut d = doc(text, &[("Calder", "PERSON")]);
         harmonise_labels(&mut d);
         assert_eq!(labels(&d), vec![("Calder", "PERSON")]);
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_takes_the_name_and_its_label() {
+        let text = "The World Trade Organization (WTO) met in Geneva. The WTO said little.";
+        let mut d = doc(
+            text,
+            &[
+                ("World Trade Organization", "ORG"),
+                ("WTO", "PERSON"),
+                ("Geneva", "GPE"),
+                ("WTO", "ORG"),
+            ],
+        );
+        harmonise_labels(&mut d);
+        assert_eq!(labels(&d)[1], ("WTO", "ORG"));
+        assert_eq!(link_within(&d), vec![None, Some(0), None, Some(0)]);
+        assert!(is_acronym(
+            "OPEC",
+            &[
+                "Organization",
+                "of",
+                "the",
+                "Petroleum",
+                "Exporting",
+                "Countries"
+            ]
+        ));
+        assert!(!is_acronym("Bush", &["George", "Bush"]));
     }
 
     #[test]
