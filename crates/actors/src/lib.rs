@@ -22,7 +22,8 @@ const NAME_LABELS: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"];
 pub struct Rules {
     /// Same surface form, same label: the majority label of a name's occurrences wins.
     pub majority: bool,
-    /// A bare surname of a person named in full in the document is a person too.
+    /// A bare surname of a person named in full in the document is a person too; an acronym in
+    /// brackets after its name ("(WTO)") takes the name's label.
     pub short_forms: bool,
     /// Unlabelled repeats of a person's name or surname (proper nouns, token-aligned) become
     /// mentions.
