@@ -5,8 +5,11 @@
 //!
 //! 1. the NLP core (`dossier-nlp`): tokens, tags, lemmas, dependencies, sentences, entity
 //!    mentions with OntoNotes labels;
-//! 2. temporal expressions (`dossier-timex`), resolved against the publication date;
-//! 3. quotations with cue and speaker (`dossier-quotes`), which read the parse.
+//! 2. entity labels made consistent within the document (`dossier-actors`): a name keeps one
+//!    type throughout, short forms of a person's name are that person's, repeats the model missed
+//!    are added;
+//! 3. temporal expressions (`dossier-timex`), resolved against the publication date;
+//! 4. quotations with cue and speaker (`dossier-quotes`), which read the parse and the mentions.
 //!
 //! Documents that are not English are left unannotated (they are stored and flagged by ingest).
 
@@ -97,6 +100,7 @@ impl Pipeline {
             let analyses = nlp.process_batch(&texts);
             english.into_par_iter().zip(analyses).for_each(|(doc, a)| {
                 apply_nlp(doc, &a);
+                dossier_actors::harmonise_labels(doc);
                 annotate_times(doc);
                 doc.quotes = dossier_quotes::extract(doc);
             });
