@@ -293,6 +293,27 @@ use TimexType::{Date, Duration as Dur, Set, Time};
 const DATE_REF: &str = "(?i:today|yesterday|tomorrow|tonight)";
 const TZ: &str = "(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT|CT)";
 
+/// A month and a day in either order ("March 2", "2 March"), with a year when written; without
+/// one, resolution picks the year (and "last"/"next" may say which way).
+fn month_and_day(c: &Captures) -> Option<(TimexType, Sem)> {
+    let month = lexicon::month_number(g(c, "mon")?)?;
+    let day: u32 = g(c, "d")?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    match g(c, "y").and_then(num) {
+        Some(y) => Some((
+            Date,
+            Sem::Abs(Point::Day(chrono::NaiveDate::from_ymd_opt(y, month, day)?)),
+        )),
+        None => Some((
+            Date,
+            Sem::MonthDay {
+                month,
+                day,
+                rel: g(c, "rel").and_then(rel_word),
+            },
+        )),
+    }
+}
+
 fn fixed(kind: TimexType, v: &str) -> Option<(TimexType, Sem)> {
     Some((kind, Sem::Fixed(v.to_string())))
 }
@@ -442,48 +463,14 @@ pub fn rules() -> Vec<Rule> {
             format!(
                 "(?:(?P<wd>{wd}),?\\s+)?(?:(?P<rel>(?i:last|this|next))\\s+)?(?P<mon>{month})\\s+(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?(?:,?\\s+(?P<y>{year}))?"
             ),
-            |c, _| {
-                let month = lexicon::month_number(g(c, "mon")?)?;
-                let day: u32 = g(c, "d")?.parse().ok().filter(|d| (1..=31).contains(d))?;
-                match g(c, "y").and_then(num) {
-                    Some(y) => Some((
-                        Date,
-                        Sem::Abs(Point::Day(chrono::NaiveDate::from_ymd_opt(y, month, day)?)),
-                    )),
-                    None => Some((
-                        Date,
-                        Sem::MonthDay {
-                            month,
-                            day,
-                            rel: g(c, "rel").and_then(rel_word),
-                        },
-                    )),
-                }
-            }
+            |c, _| month_and_day(c)
         ),
         rule!(
             "day_month",
             format!(
                 "(?:(?P<wd>{wd}),?\\s+)?(?:(?i:the)\\s+)?(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?\\s+(?:(?i:of)\\s+)?(?P<mon>{month})(?:,?\\s+(?P<y>{year}))?"
             ),
-            |c, _| {
-                let month = lexicon::month_number(g(c, "mon")?)?;
-                let day: u32 = g(c, "d")?.parse().ok().filter(|d| (1..=31).contains(d))?;
-                match g(c, "y").and_then(num) {
-                    Some(y) => Some((
-                        Date,
-                        Sem::Abs(Point::Day(chrono::NaiveDate::from_ymd_opt(y, month, day)?)),
-                    )),
-                    None => Some((
-                        Date,
-                        Sem::MonthDay {
-                            month,
-                            day,
-                            rel: g(c, "rel").and_then(rel_word),
-                        },
-                    )),
-                }
-            }
+            |c, _| month_and_day(c)
         ),
         rule!(
             "month_day_list",
