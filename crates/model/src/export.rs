@@ -91,6 +91,21 @@ pub struct ExportEntity {
     pub aliases: Vec<String>,
     pub documents: Vec<String>,
     pub mentions: usize,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub kb: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<ExportRole>,
+}
+
+/// A role an entity holds, with the sentence that states it (code points into that document).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ExportRole {
+    pub text: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -212,7 +227,11 @@ impl Export {
             .collect();
         Export {
             documents: corpus.documents.iter().map(ExportDoc::from_doc).collect(),
-            entities: corpus.entities.iter().map(export_entity).collect(),
+            entities: corpus
+                .entities
+                .iter()
+                .map(|e| export_entity(e, &indexes))
+                .collect(),
             events: corpus
                 .events
                 .iter()
@@ -247,7 +266,10 @@ impl Export {
     }
 }
 
-fn export_entity(e: &crate::Entity) -> ExportEntity {
+fn export_entity(
+    e: &crate::Entity,
+    indexes: &std::collections::HashMap<&str, (CharIndex, &Doc)>,
+) -> ExportEntity {
     ExportEntity {
         id: e.id.clone(),
         name: e.name.clone(),
@@ -255,6 +277,27 @@ fn export_entity(e: &crate::Entity) -> ExportEntity {
         aliases: e.aliases.clone(),
         documents: e.documents.clone(),
         mentions: e.mentions,
+        kb: e.kb.clone(),
+        country: e.country.clone(),
+        roles: e
+            .roles
+            .iter()
+            .map(|r| {
+                let (start, end) = match indexes.get(r.doc.as_str()) {
+                    Some((idx, _)) => (
+                        idx.char_offset(r.sentence.start),
+                        idx.char_offset(r.sentence.end),
+                    ),
+                    None => (r.sentence.start, r.sentence.end),
+                };
+                ExportRole {
+                    text: r.text.clone(),
+                    doc: r.doc.clone(),
+                    start,
+                    end,
+                }
+            })
+            .collect(),
     }
 }
 

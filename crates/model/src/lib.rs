@@ -101,6 +101,9 @@ pub struct Doc {
     pub mentions: Vec<Mention>,
     pub times: Vec<Timex>,
     pub quotes: Vec<Quote>,
+    /// The actors this document names, each a cluster of its mentions (filled by `dossier-actors`).
+    #[serde(default)]
+    pub actors: Vec<DocActor>,
 }
 
 impl Doc {
@@ -124,6 +127,7 @@ impl Doc {
             mentions: Vec::new(),
             times: Vec::new(),
             quotes: Vec::new(),
+            actors: Vec::new(),
         }
     }
 
@@ -213,6 +217,39 @@ pub struct Speaker {
     pub entity: Option<String>,
 }
 
+/// A role or title the text gives the person a mention names: "Foreign Ministry spokeswoman"
+/// before "Hua Chunying", "president of the Eurasia Group" after "Ian Bremmer,".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// Index into the document's mentions of the name the role describes.
+    pub mention: usize,
+    /// The role's words, without the name.
+    pub span: Span,
+}
+
+/// An actor as one document names it: the mentions the document's own text links together
+/// ("Angela Merkel", "Merkel"), before anything is compared across documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocActor {
+    /// The fullest name the document uses for it.
+    pub name: String,
+    /// OntoNotes label (PERSON, ORG, GPE, LOC, NORP, FAC).
+    pub label: String,
+    /// Knowledge-base id when the name is a known country, organisation, capital or city
+    /// (`country:CN`, `org:NATO`, `city:2988507`).
+    #[serde(default)]
+    pub kb: Option<String>,
+    /// True when a capital or seat of government stands for its state ("Beijing protested",
+    /// "the White House said"); such mentions form their own actor, apart from the city.
+    #[serde(default)]
+    pub metonym: bool,
+    /// Indices into the document's mentions.
+    pub mentions: Vec<usize>,
+    /// Roles and titles the document gives it.
+    #[serde(default)]
+    pub roles: Vec<Span>,
+}
+
 /// A canonical actor, resolved across mentions and documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -223,6 +260,24 @@ pub struct Entity {
     pub aliases: Vec<String>,
     pub documents: Vec<String>,
     pub mentions: usize,
+    /// Knowledge-base id, when known.
+    #[serde(default)]
+    pub kb: Option<String>,
+    /// ISO 3166 alpha-2 code of the country the actor is, or belongs to, when known.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Roles the documents give it, each with the document and sentence that state it.
+    #[serde(default)]
+    pub roles: Vec<EntityRole>,
+}
+
+/// A role an entity holds, as one sentence states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRole {
+    pub text: String,
+    pub doc: String,
+    /// The sentence that states it (byte offsets into the document's text).
+    pub sentence: Span,
 }
 
 /// An event between actors, with PLOVER type and status.
