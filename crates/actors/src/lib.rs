@@ -10,6 +10,13 @@
 
 use std::collections::HashMap;
 
+pub mod corrections;
+pub mod names;
+pub mod resolve;
+
+pub use corrections::{Corrections, CorrectionsError};
+pub use resolve::{DocActors, KbInfo, Resolution, resolve};
+
 use dossier_model::{Doc, Mention, Span};
 
 /// Labels that name actors and places, the ones this crate harmonises and links. Numbers, dates
@@ -99,7 +106,7 @@ const ACRONYM_SKIPS: &[&str] = &["of", "the", "and", "for", "on", "in", "&"];
 /// True when `short` is the acronym of the name `long`: "WTO" of "World Trade Organization",
 /// "NATO" of "North Atlantic Treaty Organization". Only names of two words or more, only
 /// acronyms written in capitals (with or without full stops), so "Bush" is never an acronym.
-fn is_acronym(short: &str, long: &[&str]) -> bool {
+pub(crate) fn is_acronym(short: &str, long: &[&str]) -> bool {
     let letters: String = short.chars().filter(|c| *c != '.').collect();
     if letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) || long.len() < 2 {
         return false;

@@ -245,9 +245,21 @@ pub struct DocActor {
     pub metonym: bool,
     /// Indices into the document's mentions.
     pub mentions: Vec<usize>,
+    /// The text of each of those mentions, in the same order, so that actors can be resolved
+    /// across a corpus without reloading every document's text.
+    #[serde(default)]
+    pub surfaces: Vec<String>,
     /// Roles and titles the document gives it.
     #[serde(default)]
-    pub roles: Vec<Span>,
+    pub roles: Vec<ActorRole>,
+}
+
+/// A role as one document states it, with the sentence that states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorRole {
+    pub text: String,
+    pub span: Span,
+    pub sentence: Span,
 }
 
 /// A canonical actor, resolved across mentions and documents.
