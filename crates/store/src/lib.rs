@@ -10,16 +10,18 @@
 //! number it covers. On open, documents the index lacks (a crash between the two commits) are
 //! indexed again, so a `kill -9` at any point leaves both consistent after the next open.
 
+mod entities;
 mod search;
 mod sql;
 
 use std::path::{Path, PathBuf};
 
 use dossier_dedup::{Duplicate, Fingerprint, NEAR_THRESHOLD, similarity};
-use dossier_model::{Doc, InputKind, Mention, Quote, Span, Timex};
+use dossier_model::{Doc, DocActor, InputKind, Mention, Quote, Span, Timex};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+pub use entities::{ActorDoc, StoredEntity};
 pub use search::{Hit, SearchOptions};
 
 #[derive(Debug, thiserror::Error)]
@@ -74,6 +76,8 @@ struct Annotations {
     mentions: Vec<Mention>,
     times: Vec<Timex>,
     quotes: Vec<Quote>,
+    #[serde(default)]
+    actors: Vec<DocActor>,
 }
 
 /// A document ready to be written, with its fingerprint for duplicate detection.
@@ -343,6 +347,7 @@ impl Store {
                     mentions: d.mentions.clone(),
                     times: d.times.clone(),
                     quotes: d.quotes.clone(),
+                    actors: d.actors.clone(),
                 })
                 .expect("annotations serialise");
                 let changed = insert
@@ -542,6 +547,7 @@ fn with_annotations(mut doc: Doc, json: &str) -> Result<Doc> {
     doc.mentions = ann.mentions;
     doc.times = ann.times;
     doc.quotes = ann.quotes;
+    doc.actors = ann.actors;
     Ok(doc)
 }
 

@@ -49,6 +49,33 @@ const MIGRATIONS: &[&str] = &[
         errors      INTEGER NOT NULL,
         finished_at TEXT NOT NULL
     );",
+    // 2: the corpus's entities, as last resolved, and which entity each document actor is
+    "CREATE TABLE entities (
+        id        TEXT PRIMARY KEY,
+        name      TEXT NOT NULL,
+        type      TEXT NOT NULL,
+        mentions  INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        json      TEXT NOT NULL
+    );
+    CREATE INDEX entities_mentions ON entities(mentions);
+    CREATE TABLE entity_outlets (
+        entity   TEXT NOT NULL REFERENCES entities(id),
+        outlet   TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (entity, outlet)
+    );
+    CREATE TABLE actor_entities (
+        doc    TEXT NOT NULL,
+        actor  INTEGER NOT NULL,
+        entity TEXT NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (doc, actor)
+    );
+    CREATE INDEX actor_entities_entity ON actor_entities(entity);
+    CREATE TABLE resolution (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        stamp   TEXT NOT NULL
+    );",
 ];
 
 pub fn schema_version() -> i64 {
