@@ -59,12 +59,15 @@
 //! * Capitals: [`Kb::seat`] answers a capital's name with its country's capital even where
 //!   other cities share the name ("Washington" → the United States, "London" → the United
 //!   Kingdom, "Moscow" → Russia); [`Kb::cities`] still lists every city of that name. A
-//!   capital's Latin-script alternate names ("Peking") count too, below the primary names, and
-//!   only while no other capital claims them.
-//! * Cities: [`Kb::cities`] lists cities whose GeoNames name folds to the query first, then
-//!   those that only have it as an alternate name; each group most populous first. GeoNames'
-//!   alternate names are noisy (Vienna, Austria has "Bienne" among them); primary names first
-//!   keep that noise from outranking a real match.
+//!   capital's Latin-script alternate names ("Peking", "Kiev") count too, below the primary
+//!   names, only while no other capital claims them and no gazetteer city has them as its own
+//!   name ("Philadelphia" is an old name of Amman, "Delhi" one of Dili: neither is a seat).
+//! * Cities: [`Kb::cities`] lists every city whose GeoNames name or one of its Latin-script
+//!   alternate names folds to the query, most populous first, except that a city matched only
+//!   by an alternate name counts a tenth of its population. GeoNames' alternate names are noisy
+//!   (Vienna, Austria has "Bienne" among them); the discount keeps that noise from outranking a
+//!   real town of the name, while "Mexico" still gives Mexico City before the Philippine town
+//!   and "Bombay" gives Mumbai.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -366,6 +369,11 @@ pub struct Kb {
     city_ids: HashMap<u32, usize>,
 }
 
+/// A city that has a name only as an alternate name ranks as if it had a tenth of its
+/// population: Mexico City (12 million) outranks the Philippine town of Mexico (44,000) for
+/// "Mexico", but GeoNames' noise does not outrank a real town of that name.
+const ALTERNATE_DISCOUNT: i64 = 10;
+
 /// Priorities of the name indexes (see the crate doc).
 mod prio {
     pub const CODE: u8 = 10;
@@ -524,6 +532,9 @@ impl Kb {
     /// Capitals become seats: the world-countries capital name and the GeoNames name of the
     /// capital city at the top, the city's alternate names below them.
     fn load_capitals(&mut self, cities: &[(City, Vec<String>)]) {
+        // A capital's alternate name that is another city's own name ("Philadelphia" for Amman,
+        // "Delhi" for Dili, "Salem" for Jerusalem) names that other city.
+        let own_names: HashSet<String> = cities.iter().map(|(c, _)| fold(&c.name)).collect();
         let mut capital_city: HashMap<&str, &(City, Vec<String>)> = HashMap::new();
         for entry in cities.iter().filter(|(c, _)| c.capital) {
             capital_city.insert(entry.0.country.as_str(), entry);
@@ -547,7 +558,11 @@ impl Kb {
                 self.seat_names.insert(cap, s, top);
             }
             if let Some((_, alts)) = city {
-                for a in alts.iter().filter(|a| fold(a).chars().count() >= 4) {
+                for a in alts {
+                    let key = fold(a);
+                    if key.chars().count() < 4 || own_names.contains(&key) {
+                        continue;
+                    }
                     self.seat_names.insert(a, s, low);
                 }
             }
@@ -628,24 +643,26 @@ impl Kb {
     }
 
     fn index_cities(&mut self, cities: Vec<(City, Vec<String>)>) {
-        // (key, alternate?, -population, geonameid, city index)
-        let mut pairs: Vec<(String, bool, i64, u32, usize)> = Vec::new();
+        // (key, -score, alternate?, geonameid, city index); a city found only by an alternate
+        // name scores a tenth of its population.
+        let mut pairs: Vec<(String, i64, bool, u32, usize)> = Vec::new();
         for (i, (c, alts)) in cities.iter().enumerate() {
             let own = fold(&c.name);
-            let pop = -(c.population as i64);
+            let pop = c.population as i64;
             for a in alts {
                 let k = fold(a);
                 if !k.is_empty() && k != own {
-                    pairs.push((k, true, pop, c.geonameid, i));
+                    pairs.push((k, -(pop / ALTERNATE_DISCOUNT), true, c.geonameid, i));
                 }
             }
-            pairs.push((own, false, pop, c.geonameid, i));
+            pairs.push((own, -pop, false, c.geonameid, i));
         }
         pairs.sort_unstable();
-        pairs.dedup_by(|a, b| a.0 == b.0 && a.4 == b.4);
+        // a city whose name and alternate name fold alike keeps its own-name entry
+        pairs.dedup_by(|later, kept| later.0 == kept.0 && later.4 == kept.4);
         self.city_entries.reserve(pairs.len());
         let mut start = 0;
-        for (n, (key, alt, _, id, i)) in pairs.iter().enumerate() {
+        for (n, (key, _, alt, id, i)) in pairs.iter().enumerate() {
             if n > 0 && pairs[n - 1].0 != *key {
                 self.city_keys.insert(pairs[n - 1].0.clone(), start..n);
                 start = n;
@@ -694,8 +711,8 @@ impl Kb {
         self.org_ids.get(id).map(|&i| &self.orgs[i])
     }
 
-    /// Every gazetteer city of that name: those whose own name matches first, then those with it
-    /// as an alternate name, each group most populous first. Empty if none.
+    /// Every gazetteer city of that name (own or alternate), most populous first, a city
+    /// matched only by an alternate name counting a tenth of its population. Empty if none.
     pub fn cities(&self, name: &str) -> &[City] {
         match self.city_keys.get(&fold(name)) {
             Some(r) => &self.city_entries[r.clone()],
@@ -748,4 +765,91 @@ fn load_cities() -> Vec<(City, Vec<String>)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ambiguous(idx: &Index) -> Vec<&str> {
+        let mut v: Vec<&str> = idx
+            .map
+            .iter()
+            .filter(|(_, v)| v.1.is_none())
+            .map(|(k, _)| k.as_str())
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// A change of data that makes a new name ambiguous (and so resolve to nothing) must be
+    /// seen and accepted here.
+    #[test]
+    fn ambiguities_are_the_known_ones() {
+        let kb = Kb::builtin();
+        assert_eq!(
+            ambiguous(&kb.country_names),
+            ["congo", "korea", "samoa islands", "virgin islands"]
+        );
+        assert_eq!(
+            ambiguous(&kb.demonyms),
+            [
+                "channel islander",
+                "channel islanders",
+                "congolese",
+                "dominican",
+                "dominicans",
+                "korean",
+                "koreans",
+                "virgin islander",
+                "virgin islanders"
+            ]
+        );
+        assert_eq!(ambiguous(&kb.seat_names), ["dilli"]);
+        assert!(ambiguous(&kb.org_names).is_empty());
+    }
+
+    #[test]
+    fn short_keys_need_capitals_or_the_exact_spelling() {
+        let kb = Kb::builtin();
+        assert_eq!(kb.org("CoE").map(|o| o.id.as_str()), Some("COE"));
+        assert_eq!(kb.org("COE").map(|o| o.id.as_str()), Some("COE"));
+        assert!(kb.org("coe").is_none());
+        assert!(kb.country("Usa").is_none());
+        assert!(kb.country("U.s.").is_none());
+        assert!(is_short_key("usa"));
+        assert!(!is_short_key("u s"));
+        assert!(!is_short_key("iran"));
+        assert!(all_caps("U.S."));
+        assert!(!all_caps("U.s."));
+        assert!(!all_caps("..."));
+    }
+
+    #[test]
+    fn plurals_of_demonyms() {
+        assert_eq!(plural("Iranian").as_deref(), Some("Iranians"));
+        assert_eq!(plural("Israeli").as_deref(), Some("Israelis"));
+        assert_eq!(plural("South Korean").as_deref(), Some("South Koreans"));
+        assert_eq!(plural("Chinese"), None);
+        assert_eq!(plural("British"), None);
+        assert_eq!(plural("Swiss"), None);
+        assert_eq!(plural("Dutch"), None);
+    }
+
+    #[test]
+    fn index_priorities() {
+        let mut idx = Index::default();
+        idx.insert("Alpha", 1, 10);
+        idx.insert("alpha", 2, 20);
+        assert_eq!(idx.get("Alpha"), Some(2));
+        idx.insert("ALPHA", 3, 20);
+        assert_eq!(idx.get("Alpha"), None);
+        idx.insert("Alpha", 4, 30);
+        assert_eq!(idx.get("Alpha"), Some(4));
+        idx.insert("Alpha", 4, 30);
+        assert_eq!(idx.get("Alpha"), Some(4));
+        idx.forbid("Alpha");
+        idx.insert("Alpha", 5, 200);
+        assert_eq!(idx.get("Alpha"), None);
+    }
 }
