@@ -15,6 +15,9 @@ import unicodedata
 
 # Alternate names longer than this are dropped (they are descriptions, not names).
 MAX_ALT_LEN = 40
+# Alternate names are kept for capitals and for cities at least this populous; for smaller
+# places they are mostly transliterations that add noise and size but few real names.
+MIN_ALT_POPULATION = 50000
 
 
 def fold(s):
@@ -131,8 +134,9 @@ def build_cities(gc_dir, out_dir, iso2s):
     rows = []
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         name = clean(c["name"])
+        keep_alts = c["population"] >= MIN_ALT_POPULATION or c["geonameid"] in capitals
         alts = [a for a in c["alternatenames"]
-                if is_latin_name(a) and len(a) <= MAX_ALT_LEN
+                if keep_alts and is_latin_name(a) and len(a) <= MAX_ALT_LEN
                 # airport and other codes (BJS, NYC) are not names
                 and not (len(a) <= 4 and a.isupper())]
         alts = uniq_by_fold(alts, exclude=[name])

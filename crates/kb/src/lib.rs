@@ -10,7 +10,8 @@
 //! # Sources and licences
 //!
 //! All data is embedded (`include_str!`) from `data/` and parsed once, on first use of
-//! [`Kb::builtin`]. Building needs no network.
+//! [`Kb::builtin`]; the gazetteer's name index is built on the first city lookup. Building needs
+//! no network.
 //!
 //! * `data/countries.tsv` is generated from the npm package `world-countries` 5.1.0
 //!   (mledoze/countries, ODbL-1.0): ISO codes, common and official names, alternative
@@ -362,11 +363,18 @@ pub struct Kb {
     orgs: Vec<Org>,
     org_ids: HashMap<String, usize>,
     org_names: Index,
+    /// The gazetteer, indexed on first use (it takes most of the loading time and memory).
+    cities: OnceLock<CityIndex>,
+}
+
+/// The gazetteer's name index.
+#[derive(Debug)]
+struct CityIndex {
     /// One entry per (key, city) pair, grouped by key so that a key's cities are one slice.
-    city_entries: Vec<City>,
-    city_keys: HashMap<String, Range<usize>>,
-    /// Index into `city_entries` of each city's entry under its own name.
-    city_ids: HashMap<u32, usize>,
+    entries: Vec<City>,
+    keys: HashMap<String, Range<usize>>,
+    /// Index into `entries` of each city's entry under its own name.
+    ids: HashMap<u32, usize>,
 }
 
 /// A city that has a name only as an alternate name ranks as if it had a tenth of its
@@ -449,17 +457,18 @@ impl Kb {
             orgs: Vec::new(),
             org_ids: HashMap::new(),
             org_names: Index::default(),
-            city_entries: Vec::new(),
-            city_keys: HashMap::new(),
-            city_ids: HashMap::new(),
+            cities: OnceLock::new(),
         };
         kb.load_countries();
-        let cities = load_cities();
-        kb.load_capitals(&cities);
+        let (capitals, own_names) = scan_for_capitals();
+        kb.load_capitals(&capitals, &own_names);
         kb.load_seats();
         kb.load_orgs();
-        kb.index_cities(cities);
         kb
+    }
+
+    fn city_index(&self) -> &CityIndex {
+        self.cities.get_or_init(|| CityIndex::build(load_cities()))
     }
 
     fn load_countries(&mut self) {
@@ -531,12 +540,12 @@ impl Kb {
 
     /// Capitals become seats: the world-countries capital name and the GeoNames name of the
     /// capital city at the top, the city's alternate names below them.
-    fn load_capitals(&mut self, cities: &[(City, Vec<String>)]) {
-        // A capital's alternate name that is another city's own name ("Philadelphia" for Amman,
-        // "Delhi" for Dili, "Salem" for Jerusalem) names that other city.
-        let own_names: HashSet<String> = cities.iter().map(|(c, _)| fold(&c.name)).collect();
+    ///
+    /// A capital's alternate name that is another city's own name (`own_names`: "Philadelphia"
+    /// for Amman, "Delhi" for Dili, "Salem" for Jerusalem) names that other city and is skipped.
+    fn load_capitals(&mut self, capitals: &[(City, Vec<String>)], own_names: &HashSet<String>) {
         let mut capital_city: HashMap<&str, &(City, Vec<String>)> = HashMap::new();
-        for entry in cities.iter().filter(|(c, _)| c.capital) {
+        for entry in capitals {
             capital_city.insert(entry.0.country.as_str(), entry);
         }
         for ci in 0..self.countries.len() {
@@ -642,41 +651,6 @@ impl Kb {
         }
     }
 
-    fn index_cities(&mut self, cities: Vec<(City, Vec<String>)>) {
-        // (key, -score, alternate?, geonameid, city index); a city found only by an alternate
-        // name scores a tenth of its population.
-        let mut pairs: Vec<(String, i64, bool, u32, usize)> = Vec::new();
-        for (i, (c, alts)) in cities.iter().enumerate() {
-            let own = fold(&c.name);
-            let pop = c.population as i64;
-            for a in alts {
-                let k = fold(a);
-                if !k.is_empty() && k != own {
-                    pairs.push((k, -(pop / ALTERNATE_DISCOUNT), true, c.geonameid, i));
-                }
-            }
-            pairs.push((own, -pop, false, c.geonameid, i));
-        }
-        pairs.sort_unstable();
-        // a city whose name and alternate name fold alike keeps its own-name entry
-        pairs.dedup_by(|later, kept| later.0 == kept.0 && later.4 == kept.4);
-        self.city_entries.reserve(pairs.len());
-        let mut start = 0;
-        for (n, (key, _, alt, id, i)) in pairs.iter().enumerate() {
-            if n > 0 && pairs[n - 1].0 != *key {
-                self.city_keys.insert(pairs[n - 1].0.clone(), start..n);
-                start = n;
-            }
-            if !alt {
-                self.city_ids.insert(*id, n);
-            }
-            self.city_entries.push(cities[*i].0.clone());
-        }
-        if let Some(last) = pairs.last() {
-            self.city_keys.insert(last.0.clone(), start..pairs.len());
-        }
-    }
-
     /// The country of a name, alias or ISO code ("US", "USA", "GB", "UK"). See the crate doc for
     /// matching and collisions.
     pub fn country(&self, name: &str) -> Option<&Country> {
@@ -714,17 +688,17 @@ impl Kb {
     /// Every gazetteer city of that name (own or alternate), most populous first, a city
     /// matched only by an alternate name counting a tenth of its population. Empty if none.
     pub fn cities(&self, name: &str) -> &[City] {
-        match self.city_keys.get(&fold(name)) {
-            Some(r) => &self.city_entries[r.clone()],
+        let index = self.city_index();
+        match index.keys.get(&fold(name)) {
+            Some(r) => &index.entries[r.clone()],
             None => &[],
         }
     }
 
     /// A city by GeoNames id.
     pub fn city_by_id(&self, geonameid: u32) -> Option<&City> {
-        self.city_ids
-            .get(&geonameid)
-            .map(|&i| &self.city_entries[i])
+        let index = self.city_index();
+        index.ids.get(&geonameid).map(|&i| &index.entries[i])
     }
 
     /// All countries and territories, in ISO alpha-2 order.
@@ -744,27 +718,106 @@ impl Kb {
 
     /// Number of cities in the gazetteer.
     pub fn city_count(&self) -> usize {
-        self.city_ids.len()
+        self.city_index().ids.len()
     }
+}
+
+impl CityIndex {
+    fn build(cities: Vec<(City, Vec<String>)>) -> CityIndex {
+        let mut index = CityIndex {
+            entries: Vec::new(),
+            keys: HashMap::new(),
+            ids: HashMap::new(),
+        };
+        // (key, -score, alternate?, geonameid, city index); a city found only by an alternate
+        // name scores a tenth of its population.
+        let mut pairs: Vec<(String, i64, bool, u32, usize)> = Vec::new();
+        for (i, (c, alts)) in cities.iter().enumerate() {
+            let own = own_keys(&c.name);
+            let pop = c.population as i64;
+            for a in alts {
+                let k = fold(a);
+                if !k.is_empty() && !own.contains(&k) {
+                    pairs.push((k, -(pop / ALTERNATE_DISCOUNT), true, c.geonameid, i));
+                }
+            }
+            // the first own key is the whole name: the entry `city_by_id` answers with
+            for (n, k) in own.into_iter().enumerate() {
+                pairs.push((k, -pop, n > 0, c.geonameid, i));
+            }
+        }
+        pairs.sort_unstable();
+        // a city whose name and alternate name fold alike keeps its own-name entry
+        pairs.dedup_by(|later, kept| later.0 == kept.0 && later.4 == kept.4);
+        index.entries.reserve(pairs.len());
+        let mut start = 0;
+        for (n, (key, _, alt, id, i)) in pairs.iter().enumerate() {
+            if n > 0 && pairs[n - 1].0 != *key {
+                index.keys.insert(pairs[n - 1].0.clone(), start..n);
+                start = n;
+            }
+            if !alt {
+                index.ids.insert(*id, n);
+            }
+            index.entries.push(cities[*i].0.clone());
+        }
+        if let Some(last) = pairs.last() {
+            index.keys.insert(last.0.clone(), start..pairs.len());
+        }
+        index
+    }
+}
+
+/// Lookup keys of a city's own name: the whole name, and for bilingual names written with a
+/// slash ("Biel/Bienne") each part as well.
+fn own_keys(name: &str) -> Vec<String> {
+    let mut keys = vec![fold(name)];
+    if name.contains('/') {
+        for part in name.split('/') {
+            let k = fold(part);
+            if !k.is_empty() && !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
+}
+
+fn parse_city(f: &[&str]) -> (City, Vec<String>) {
+    (
+        City {
+            geonameid: num(f[0], "geonameid"),
+            name: f[1].to_string(),
+            country: f[2].to_string(),
+            lat: num(f[3], "latitude"),
+            lon: num(f[4], "longitude"),
+            population: num(f[5], "population"),
+            capital: f[6] == "1",
+        },
+        list(f[7]),
+    )
 }
 
 fn load_cities() -> Vec<(City, Vec<String>)> {
     rows(CITIES_TSV, "cities.tsv", 8)
-        .map(|f| {
-            (
-                City {
-                    geonameid: num(f[0], "geonameid"),
-                    name: f[1].to_string(),
-                    country: f[2].to_string(),
-                    lat: num(f[3], "latitude"),
-                    lon: num(f[4], "longitude"),
-                    population: num(f[5], "population"),
-                    capital: f[6] == "1",
-                },
-                list(f[7]),
-            )
-        })
+        .map(|f| parse_city(&f))
         .collect()
+}
+
+/// The capital cities (with their alternate names) and the folded own names of all cities,
+/// without building the gazetteer's index.
+fn scan_for_capitals() -> (Vec<(City, Vec<String>)>, HashSet<String>) {
+    let mut capitals = Vec::new();
+    let mut own_names = HashSet::new();
+    for f in rows(CITIES_TSV, "cities.tsv", 8) {
+        for key in own_keys(f[1]) {
+            own_names.insert(key);
+        }
+        if f[6] == "1" {
+            capitals.push(parse_city(&f));
+        }
+    }
+    (capitals, own_names)
 }
 
 #[cfg(test)]

@@ -329,6 +329,7 @@ fn seats_of_government() {
     assert_eq!(seat("Philadelphia"), None);
     assert_eq!(seat("Delhi"), None);
     assert_eq!(seat("Salem"), None);
+    assert_eq!(seat("Bienne"), None);
     assert_eq!(seat("Victoria"), Some(("SC", SeatKind::Capital)));
     assert_eq!(seat("Springfield"), None);
 }
@@ -432,6 +433,15 @@ fn cities() {
     assert_eq!(kb().cities("Philadelphia")[0].country, "US");
     assert_eq!(kb().cities("Delhi")[0].name, "Delhi");
     assert_eq!(kb().cities("Salvador")[0].country, "BR");
+    // bilingual names with a slash are found by either part
+    assert_eq!(kb().cities("Biel")[0].name, "Biel/Bienne");
+    assert!(
+        kb().cities("Bienne")
+            .iter()
+            .any(|c| c.name == "Biel/Bienne")
+    );
+    assert_eq!(kb().cities("San Sebastián")[0].country, "ES");
+    assert_eq!(kb().city_by_id(2661513).unwrap().name, "Biel/Bienne");
 
     let vienna = &kb().cities("Vienna")[0];
     assert_eq!(vienna.country, "AT");
