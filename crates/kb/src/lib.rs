@@ -50,9 +50,9 @@
 //!   "Congo" and "Korea" alone are declared ambiguous by hand, while "DRC", "DR Congo",
 //!   "Congo-Brazzaville", "South Korea" and "North Korea" resolve.
 //! * Names of two kinds answer each kind's question: "Singapore", "Kuwait", "Luxembourg",
-//!   "Djibouti", "Monaco", "Mexico" and the like are countries for [`Kb::country`], capitals for
-//!   [`Kb::seat`], and cities for [`Kb::cities`]. A caller that sees such a name in text should
-//!   prefer the country reading.
+//!   "Djibouti", "Monaco", "Panama" and the like are countries for [`Kb::country`], capitals for
+//!   [`Kb::seat`] (the capital's alternate name "Kuwait" gives Kuwait City), and cities for
+//!   [`Kb::cities`]. A caller that sees such a name in text should prefer the country reading.
 //! * "Georgia" is the country (the US state is not a country, and this base has no
 //!   subdivisions); "Jordan", "Chad", "Niger", "Guinea" and "Turkey" are the countries — whether
 //!   a capitalised word in text is a name at all is for the caller to decide. "China" is the

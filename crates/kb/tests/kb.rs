@@ -468,3 +468,44 @@ fn cities() {
     }
     assert!(seen.len() >= 190, "{} capitals", seen.len());
 }
+
+/// Every name, code and demonym of a country resolves to it, except where the collisions policy
+/// says otherwise: a name two countries share resolves to nothing, and a dependent territory's
+/// name that a sovereign state shares goes to the state ("American", "French", "Indian").
+#[test]
+fn every_country_answers_to_its_own_names_codes_and_demonyms() {
+    let shared = [
+        "Congo",
+        "Virgin Islands",
+        "Channel Islander",
+        "Channel Islanders",
+        "Congolese",
+        "Dominican",
+        "Dominicans",
+        "Virgin Islander",
+        "Virgin Islanders",
+    ];
+    let mut wrong = Vec::new();
+    let mut check = |what: &str, name: &str, got: Option<&str>, c: &dossier_kb::Country| {
+        let ok = match got {
+            Some(iso) if iso == c.iso2 => true,
+            Some(iso) => !c.independent && kb().country_by_code(iso).unwrap().independent,
+            None => shared.contains(&name),
+        };
+        if !ok {
+            wrong.push(format!("{what} {name} -> {got:?}, not {}", c.iso2));
+        }
+    };
+    for c in kb().countries() {
+        let names = [&c.name, &c.official, &c.iso2, &c.iso3]
+            .into_iter()
+            .chain(&c.aliases);
+        for name in names {
+            check("name", name, country(name), c);
+        }
+        for d in &c.demonyms {
+            check("demonym", d, demonym(d), c);
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
