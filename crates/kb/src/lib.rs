@@ -7,6 +7,23 @@
 //! through a [`Seat`] ([`Kb::seat`]); NATO is an [`Org`] ([`Kb::org`]); "talks in Vienna" are in
 //! the [`City`] Vienna, Austria, with coordinates ([`Kb::cities`]).
 //!
+//! ```
+//! use dossier_kb::{Kb, SeatKind};
+//!
+//! let kb = Kb::builtin();
+//! assert_eq!(kb.country("U.S.").unwrap().id(), "country:US");
+//! assert_eq!(kb.country("America").unwrap().iso2, "US");
+//! assert!(kb.country("us").is_none()); // the pronoun
+//! assert_eq!(kb.country_by_demonym("Chinese").unwrap().iso2, "CN");
+//! let beijing = kb.seat("Beijing").unwrap();
+//! assert_eq!((beijing.country.as_str(), beijing.kind), ("CN", SeatKind::Capital));
+//! assert_eq!(kb.seat("the White House").unwrap().kind, SeatKind::Presidency);
+//! assert_eq!(kb.org("North Atlantic Treaty Organization").unwrap().kb_id(), "org:NATO");
+//! let vienna = &kb.cities("Vienna")[0];
+//! assert_eq!(vienna.country, "AT");
+//! assert!((vienna.lat - 48.2).abs() < 0.1);
+//! ```
+//!
 //! # Sources and licences
 //!
 //! All data is embedded (`include_str!`) from `data/` and parsed once, on first use of

@@ -509,3 +509,22 @@ fn every_country_answers_to_its_own_names_codes_and_demonyms() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A sovereign state's capital answers to its name (dependent territories' capitals may lose
+/// a shared name to a state's: "Kingston" is Jamaica's, not Norfolk Island's).
+#[test]
+fn every_capital_of_a_state_answers_to_its_name() {
+    let mut wrong = Vec::new();
+    for s in kb().seats().filter(|s| s.kind == SeatKind::Capital) {
+        let c = kb().country_by_code(&s.country).unwrap();
+        let got = kb().seat(&s.name);
+        if c.independent && got != Some(s) {
+            wrong.push(format!("{} ({}) -> {got:?}", s.name, s.country));
+        }
+        if let Some(id) = s.city {
+            let city = kb().city_by_id(id).unwrap();
+            assert!(city.capital && city.country == s.country, "{city:?}");
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
