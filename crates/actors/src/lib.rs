@@ -11,10 +11,12 @@
 use std::collections::HashMap;
 
 pub mod corrections;
+mod local;
 pub mod names;
 pub mod resolve;
 
 pub use corrections::{Corrections, CorrectionsError};
+pub use local::{doc_actors, kb_id, kb_info};
 pub use resolve::{DocActors, KbInfo, Resolution, resolve};
 
 use dossier_model::{Doc, Mention, Span};

@@ -41,67 +41,10 @@ const HONORIFICS: &[&str] = &[
     "premier",
 ];
 
-/// The lookup form of a name: lower case, Latin diacritics removed, apostrophes and full stops
-/// dropped, hyphens and runs of whitespace made one space, a leading "the" dropped.
-/// "U.S." is "us", "Ban Ki-moon" is "ban ki moon", "Khamene'i" is "khamenei".
-pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    for c in name.chars() {
-        match c {
-            '\'' | '’' | '‘' | '.' | 'ʼ' | '`' => {}
-            '-' | '‐' | '‑' | '–' | '—' | '_' => space = true,
-            c if c.is_whitespace() => space = true,
-            c => {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                for l in c.to_lowercase() {
-                    push_plain(&mut out, l);
-                }
-            }
-        }
-    }
-    match out.strip_prefix("the ") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => out,
-    }
-}
-
-/// Pushes `c` without its diacritic, for the Latin letters news names use.
-fn push_plain(out: &mut String, c: char) {
-    let plain = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ğ' | 'ĝ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
-        'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => {
-            out.push(c);
-            return;
-        }
-    };
-    out.push_str(plain);
-}
+/// The lookup form of a name, shared with the knowledge base: lower case, Latin diacritics
+/// removed, apostrophes and full stops dropped, hyphens and whitespace one space, a leading
+/// "the" dropped. "U.S." is "us", "Ban Ki-moon" is "ban ki moon", "Khamene'i" is "khamenei".
+pub use dossier_kb::fold;
 
 /// The folded words of a person's name without forms of address: "Mr. Zarif" is `["zarif"]`,
 /// "Ban Ki-moon" is `["ban", "ki", "moon"]`. A possessive ending is not part of the name.

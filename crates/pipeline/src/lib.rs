@@ -9,12 +9,18 @@
 //!    type throughout, short forms of a person's name are that person's, repeats the model missed
 //!    are added;
 //! 3. temporal expressions (`dossier-timex`), resolved against the publication date;
-//! 4. quotations with cue and speaker (`dossier-quotes`), which read the parse and the mentions.
+//! 4. quotations with cue and speaker (`dossier-quotes`), which read the parse and the mentions;
+//! 5. the document's actors (`dossier-actors`): its name mentions grouped by its own evidence,
+//!    looked up in the knowledge base, capitals that act split off as their state.
+//!
+//! Then one corpus-level step, [`resolve_entities`]: the documents' actors grouped into entities
+//! across documents, and every mention and quote speaker given its entity id.
 //!
 //! Documents that are not English are left unannotated (they are stored and flagged by ingest).
 
 use std::path::{Path, PathBuf};
 
+use dossier_actors::{Corrections, DocActors, Resolution};
 use dossier_model::{Doc, Mention, Span, Token};
 use rayon::prelude::*;
 
@@ -103,11 +109,81 @@ impl Pipeline {
                 dossier_actors::harmonise_labels(doc);
                 annotate_times(doc);
                 doc.quotes = dossier_quotes::extract(doc);
+                doc.actors = dossier_actors::doc_actors(doc, dossier_kb::Kb::builtin());
             });
         } else {
             english.into_par_iter().for_each(annotate_times);
         }
     }
+}
+
+/// Groups the actors of `docs` into entities across documents (corrections applied last) and
+/// gives every mention and every quote speaker its entity id.
+pub fn resolve_entities(docs: &mut [Doc], corrections: &Corrections) -> Resolution {
+    let views: Vec<DocActors> = docs
+        .iter()
+        .map(|d| DocActors {
+            doc: &d.id,
+            outlet: d.outlet.as_deref(),
+            actors: &d.actors,
+        })
+        .collect();
+    let res = dossier_actors::resolve(&views, &dossier_actors::kb_info, corrections);
+    for (i, doc) in docs.iter_mut().enumerate() {
+        let ids: Vec<Option<String>> = res.assignment[i]
+            .iter()
+            .map(|&e| Some(res.entities[e].id.clone()))
+            .collect();
+        link_entities(doc, &ids);
+    }
+    res
+}
+
+/// Writes entity ids onto a document: `ids[k]` is the entity of `doc.actors[k]`. Each mention of
+/// an actor gets its entity; each quote speaker gets the entity of the name it contains or, for
+/// "he" and "she", of the person the pronoun refers to.
+pub fn link_entities(doc: &mut Doc, ids: &[Option<String>]) {
+    for m in &mut doc.mentions {
+        m.entity = None;
+    }
+    for (actor, id) in doc.actors.iter().zip(ids) {
+        for &i in &actor.mentions {
+            if let Some(m) = doc.mentions.get_mut(i) {
+                m.entity = id.clone();
+            }
+        }
+    }
+    let speakers: Vec<Option<String>> = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            let s = q.speaker.as_ref()?;
+            speaker_entity(doc, s.span).or_else(|| {
+                let antecedent = dossier_quotes::antecedent(doc, s.span)?;
+                speaker_entity(doc, antecedent)
+            })
+        })
+        .collect();
+    for (q, id) in doc.quotes.iter_mut().zip(speakers) {
+        if let Some(s) = q.speaker.as_mut() {
+            s.entity = id;
+        }
+    }
+}
+
+/// The entity of the name inside a speaker's span: a person first ("Iran's foreign minister,
+/// Mohammad Javad Zarif" is Zarif, not Iran), then an organisation, then anything else.
+fn speaker_entity(doc: &Doc, span: Span) -> Option<String> {
+    let rank = |label: &str| match label {
+        "PERSON" => 0,
+        "ORG" => 1,
+        _ => 2,
+    };
+    doc.mentions
+        .iter()
+        .filter(|m| m.entity.is_some() && m.span.start >= span.start && m.span.end <= span.end)
+        .min_by_key(|m| (rank(&m.label), m.span.start))
+        .and_then(|m| m.entity.clone())
 }
 
 fn annotate_times(doc: &mut Doc) {
