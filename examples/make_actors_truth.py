@@ -409,7 +409,7 @@ U.S. | country:us
 Lloyd Austin | person:lloyd-austin
 Natanz | place:natanz
 Israel | country:il
-Tehran | country:ir
+Tehran | city:tehran
 
 Natanz | place:natanz
 Iran | country:ir
@@ -484,7 +484,7 @@ Benjamin Netanyahu | person:benjamin-netanyahu
 U.S. | country:us
 Lloyd Austin | person:lloyd-austin
 Israel | country:il
-Tehran | country:ir
+Tehran | city:tehran
 
 White House | country:us
 United States | country:us
@@ -689,6 +689,7 @@ Tehran | city:tehran
 University of Tehran | org:university-of-tehran
 
 Hassan Rohani | person:hassan-rouhani
+Natanz | place:natanz
 Rohani | person:hassan-rouhani
 Iran | country:ir
 
@@ -696,7 +697,7 @@ Reza Mousavi | person:reza-mousavi
 Leader | person:ali-khamenei
 Leader | person:ali-khamenei
 Mousavi | person:reza-mousavi
-Washington | country:us
+Washington | city:washington
 
 Vienna | city:vienna
 """
@@ -1023,7 +1024,7 @@ def main():
                  "document, with the entity it refers to. A capital or seat of government that acts stands for "
                  "its state or organisation (\"Tehran rejected\" -> country:ir, \"the White House said\" -> "
                  "country:us, \"Brussels hopes\" -> org:eu); the same name used as a place is the city "
-                 "(\"talks in Vienna\", \"returned to Washington\"). Demonyms (Iranian, American, the Europeans), "
+                 "(\"talks in Vienna\", \"returned to Washington\", \"the regime in Tehran\", \"what they call it in Washington\"). Demonyms (Iranian, American, the Europeans), "
                  "dates and numbers are not annotated; titles (President, Ayatollah, Prince, Foreign Minister) are "
                  "outside the name; possessives are annotated by their name part (\"Iran's\" -> \"Iran\"); nested "
                  "names are not annotated separately (\"Atomic Energy Organization of Iran\" is one ORG mention, "
