@@ -488,7 +488,6 @@ fn gold_annotations_are_well_formed() {
 /// The gold locates in the texts `dossier analyze` exports (so the annotations stay aligned
 /// with the corpus and the cleaner), and the figures are printed whatever they are.
 #[test]
-#[ignore = "runs the NLP core over the whole corpus; the gate below prints the same figures"]
 fn gold_locates_in_the_analysed_texts() {
     if !model_present() {
         return;
