@@ -255,10 +255,9 @@ United States | country:us
 Iran | country:ir
 """
 
-# r1 (The Arabian Compass reprint of a02): the same mentions, plus "Gulf Arab states" at the end.
-ANN["r1"] = ANN["a02"] + """
-Gulf | place:gulf
-"""
+# r1 (The Arabian Compass reprint of a02): the same mentions ("Gulf Arab states", added at the end,
+# is a demonym).
+ANN["r1"] = ANN["a02"]
 
 ANN["a03"] = """
 WASHINGTON | city:washington
@@ -322,7 +321,7 @@ Tehran | country:ir
 Washington | country:us
 Iran | country:ir
 
-Seyyed Ali Khamene\u2019i | person:ali-khamenei
+Ayatollah Seyyed Ali Khamene\u2019i | person:ali-khamenei
 Iran | country:ir
 
 Tehran | city:tehran
@@ -464,7 +463,7 @@ Majlis | org:majlis
 International Atomic Energy Agency | org:iaea
 Mousavi | person:reza-mousavi
 
-Khamene\u2019i | person:ali-khamenei
+Ayatollah Khamene\u2019i | person:ali-khamenei
 Vienna | city:vienna
 """
 
@@ -500,7 +499,7 @@ Mir-Hossein Mousavi | person:mir-hossein-mousavi
 Rouhani | person:hassan-rouhani
 Zarif | person:mohammad-javad-zarif
 Vienna | city:vienna
-Ali Khamenei | person:ali-khamenei
+Ayatollah Ali Khamenei | person:ali-khamenei
 
 Iran | country:ir
 America | country:us
@@ -556,10 +555,9 @@ ANN["a10"] = """
 DUBAI | city:dubai
 Iran | country:ir
 Vienna | city:vienna
-Gulf | place:gulf
 
 Saudi Arabia | country:sa
-Faisal bin Farhan | person:faisal-bin-farhan
+Prince Faisal bin Farhan | person:faisal-bin-farhan
 Iran | country:ir
 Riyadh | country:sa
 
@@ -666,7 +664,7 @@ Abbas Araghchi | person:abbas-araghchi
 Joint Commission | org:joint-commission
 
 Iran | country:ir
-Ali Khamenei | person:ali-khamenei
+Ayatollah Ali Khamenei | person:ali-khamenei
 Iran | country:ir
 
 Araghchi | person:abbas-araghchi
@@ -676,11 +674,11 @@ Robert Malley | person:robert-malley
 
 ANN["a13"] = """
 TEHRAN | city:tehran
-Seyyed Ali Khamene\u2019i | person:ali-khamenei
+Ayatollah Seyyed Ali Khamene\u2019i | person:ali-khamenei
 Vienna | city:vienna
 Iran | country:ir
 
-Khamene\u2019i | person:ali-khamenei
+Ayatollah Khamene\u2019i | person:ali-khamenei
 
 Leader | person:ali-khamenei
 Abbas Araqchi | person:abbas-araghchi
@@ -806,7 +804,7 @@ Seyed Abbas Araqchi | person:abbas-araghchi
 Leader | person:ali-khamenei
 Vienna | city:vienna
 Zarif | person:mohammad-javad-zarif
-Khamene\u2019i | person:ali-khamenei
+Ayatollah Khamene\u2019i | person:ali-khamenei
 Majlis | org:majlis
 
 Reza Mousavi | person:reza-mousavi
@@ -876,7 +874,7 @@ Iran | country:ir
 Britain | country:gb
 Revolutionary Guards | org:irgc
 
-Ali Khamenei | person:ali-khamenei
+Ayatollah Ali Khamenei | person:ali-khamenei
 Israel | country:il
 Natanz | place:natanz
 
@@ -1029,8 +1027,9 @@ def main():
                  "its state or organisation (\"Tehran rejected\" -> country:ir, \"the White House said\" -> "
                  "country:us, \"Brussels hopes\" -> org:eu); the same name used as a place is the city "
                  "(\"talks in Vienna\", \"returned to Washington\", \"the regime in Tehran\", \"what they call it in Washington\"). Demonyms (Iranian, American, the Europeans), "
-                 "dates and numbers are not annotated; titles (President, Ayatollah, Prince, Foreign Minister) are "
-                 "outside the name; possessives are annotated by their name part (\"Iran's\" -> \"Iran\"); nested "
+                 "dates and numbers are not annotated (\"Gulf Arab governments\" is a demonym); office titles (President, "
+                 "Supreme Leader, Foreign Minister) are outside the name, honorifics of style (Ayatollah, Prince, Seyed) "
+                 "inside it; possessives are annotated by their name part (\"Iran's\" -> \"Iran\"); nested "
                  "names are not annotated separately (\"Atomic Energy Organization of Iran\" is one ORG mention, "
                  "its \"Iran\" is not another). A mention is located by `text` and `occurrence`: the n-th "
                  "position, counting from 1 left to right, at which the exact string `text` starts in the "
