@@ -258,3 +258,67 @@ R2 = reprint("a06", outlet="Continental Ledger", published="2021-04-12",
              title="Natanz blackout: Tehran cries 'nuclear terrorism' as Vienna talks loom")
 R2["paras"][4] = "Prime Minister Benjamin Netanyahu, speaking on Sunday alongside visiting U.S. Defense Secretary Lloyd Austin, did not mention Natanz. \"Israel will do whatever it must to keep the regime in Tehran from the bomb,\" he said."
 R2["paras"].append("Brent crude rose 0.6% in early Asian trading on Monday as traders priced in a slower path back for Iranian oil.")
+
+# ================================================================ Actor-merging trap articles
+# a15-a18 were added to test cross-document actor resolution (see README.md, "Actor-merging
+# traps"): people sharing a surname or a first name, capitals acting as their state next to the
+# same city as a place, and spelling variants of the same names across outlets.
+
+# ---------------------------------------------------------------- A15 Meridian, 22 April (HTML JSON-LD)
+A["a15"] = dict(
+    outlet="Meridian Wire", published="2021-04-22", authors=["Tomasz Wierzbicki"], dateline="VIENNA",
+    title="Vienna talks to turn to sequencing in third round; Austria says venue open as long as needed",
+    paras=[
+        "VIENNA (Meridian Wire) - Negotiators from Iran and the remaining parties to the 2015 nuclear deal will open a third round of talks in Vienna next Tuesday, with the order in which Washington lifts sanctions and Tehran reverses its nuclear steps now the main obstacle, diplomats said on Thursday.",
+        "Austria, which has hosted the talks since early April, said it was ready to keep the venue open for as long as the parties wanted. Foreign Minister Alexander Schallenberg said in a statement that Vienna would remain \"a place where difficult conversations can happen\".",
+        "The U.S. special envoy for Iran, Robert Malley, returned to Washington on Wednesday to brief the administration and is expected back in Vienna for the new round. His deputy, Richard Nephew, will lead the U.S. team until Malley returns. Washington has said it is prepared to lift sanctions that are inconsistent with the deal, but wants Iran to move at the same time.",
+        "Sarah Malley, who follows the talks for the London-based Brenner Institute and is no relation to the envoy, said the negotiators had run out of easy questions. \"The first two rounds settled what everyone already agreed on,\" Malley said. \"The third round is about who blinks first on sequencing.\"",
+        "Ali Vaez of the International Crisis Group said the Iranian side was under pressure of its own. Vaez pointed to the presidential election on June 18 and to the warning by Supreme Leader Ali Khamenei last week that the talks must not be allowed to drag on.",
+        "Tehran signalled on Thursday that it would not accept a phased deal. Iran's chief negotiator, Abbas Araghchi, who flew back to Tehran for consultations after the second round, told state television that \"all the sanctions must be lifted in one step, and then we will verify\".",
+        "Russia's envoy Mikhail Ulyanov said on Twitter that the Joint Commission would work \"in a more intensive format\" from next week. The European Union's Enrique Mora, who chairs the commission, said the expert groups had made \"good progress\" but that the hardest issues were still open.",
+        "The IAEA's temporary monitoring arrangement with Iran expires on May 21. Director General Rafael Grossi said this week that he had not yet discussed an extension with Tehran.",
+    ])
+
+# ---------------------------------------------------------------- A16 Alborz Times, 24 April (JSONL text)
+A["a16"] = dict(
+    outlet="Alborz Times", published="2021-04-24", authors=["Narges Tavakoli"], dateline="TEHRAN",
+    title="Majlis presses negotiators to hold firm as Vienna talks near third round",
+    paras=[
+        "TEHRAN \u2014 Lawmakers in Tehran on Saturday urged the country\u2019s negotiators to hold firm in Vienna, as the talks on lifting American sanctions head into a third round next week.",
+        "Mohammad Reza Nazari, a member of the Majlis energy committee, said the government had no authority to accept anything less than the removal of all sanctions. \u201cThe law passed by the Majlis is clear,\u201d Nazari told the Alborz Times. \u201cThe negotiators are not free to invent a new policy in a hotel in Vienna.\u201d",
+        "Speaker Mohammad-Baqer Qalibaf told an open session of parliament that the Majlis would review any understanding reached in Vienna before the government could carry it out.",
+        "Foreign Minister Mohammad-Javad Zarif, answering lawmakers\u2019 questions on Saturday, said the team led by Seyed Abbas Araqchi was acting within the law and within the framework set by the Leader. \u201cNobody in Vienna has a mandate of his own,\u201d Zarif said. \u201cOur mandate is the policy of Ayatollah Khamene\u2019i and the law of the Majlis.\u201d",
+        "Reza Mousavi, of parliament\u2019s national security committee, said he had asked Zarif to report to the committee after every round. Mousavi, who is no relation of the 2009 presidential candidate Mir-Hossein Mousavi, dismissed Western reports of a draft text as \u201cwishful thinking\u201d.",
+        "The head of the Atomic Energy Organization of Iran, Ali-Akbar Salehi, said enrichment to 60% at Natanz was proceeding and that Iran had informed the United Nations nuclear watchdog of every step. Salehi said the IAEA\u2019s inspectors had been given \u201call the access required under the safeguards agreement\u201d.",
+        "In Vienna, Russia\u2019s envoy Mikhail Ulianov said the talks were moving into a drafting phase. Tehran has made clear that it expects any final arrangement to be endorsed at the UN, as the deal was in 2015.",
+        "President Hassan Rohani told a cabinet meeting in Tehran on Saturday that Washington knew the way back. \u201cThe Americans left the deal, and the Americans know the door,\u201d Rohani said.",
+        "Iran will hold its presidential election on June 18.",
+    ])
+
+# ---------------------------------------------------------------- A17 Daily Bulwark, 26 April (txt)
+A["a17"] = dict(
+    outlet="The Daily Bulwark", published="2021-04-26", authors=["Robert Hale"], dateline="WASHINGTON",
+    title="Washington's Iran team is negotiating with itself",
+    paras=[
+        "WASHINGTON - The cherry blossoms have come and gone in Washington, and so, it seems, has the administration's nerve. Three weeks into the Vienna talks, Washington is offering to lift sanctions before Tehran has undone a single violation.",
+        "Robert Malley, the special envoy, insists that nothing is agreed until everything is agreed. The leaks tell a different story. Malley's team has reportedly drawn up lists of sanctions to be lifted, sorted into piles, and the State Department's spokesman, Ned Price, now calls that \"a matter of sequencing\". Price knows the price of that word: it means the regime gets paid first.",
+        "National security adviser Jake Sullivan has told allies that the goal is a \"longer and stronger\" agreement later. Senator Dan Sullivan of Alaska, a Republican on the Armed Services Committee, is not buying it. \"Once the money flows, there is no later,\" Sullivan said last week.",
+        "We have seen this film before. Kim Jong Un pocketed two summits and gave up nothing, and North Korea's arsenal grew. Helen Kim of the Atlantic Nonproliferation Forum, who spent a decade on the Korean file, sees the same pattern in Vienna. \"Every round ends with Tehran holding more centrifuges and America holding more promises,\" Kim said.",
+        "The Europeans are no better. The E.U.'s Josep Borrell calls the talks \"the only path\", and the European Union's negotiator, Enrique Mora, carries American offers down the hall to Abbas Araghchi like a bellhop. France, Germany and the UK condemned Iran's 60% enrichment, then went back to the table as if nothing had happened. Britain, at least, has kept its sanctions on the Revolutionary Guards.",
+        "Meanwhile Ayatollah Ali Khamenei has told his negotiators not to let the talks drag on. He is not worried about the calendar; he is worried about the money. And Israel, which was not in the room in 2015 and is not in the room now, will act on its own, as it did at Natanz.",
+        "The United States still holds the stronger hand. The only question is whether the administration means to play it.",
+    ])
+
+# ---------------------------------------------------------------- A18 Continental Ledger, 27 April (JSONL text)
+A["a18"] = dict(
+    outlet="Continental Ledger", published="2021-04-27", authors=["Anna Becker"], dateline="VIENNA",
+    title="Vienna settles in for a long negotiation as European exporters wait on Washington",
+    paras=[
+        "VIENNA \u2014 As envoys gathered for a third round of talks on Tuesday, Vienna\u2019s hoteliers and Austria\u2019s diplomats were settling in for a negotiation that few now expect to end before the Iranian election in June.",
+        "Austria has offered the delegations its conference facilities for as long as they need them, and the foreign ministry in Vienna said it had no plans to ask anyone to leave. The luxury hotels on the Ringstra\u00dfe, half-empty after a year of lockdowns, are glad of the business. \u201cFor us the talks are the only full house in town,\u201d said the manager of a hotel near the Grand Hotel, where the Iranian delegation is staying.",
+        "For European companies the stakes are high. The EU and the UK lifted most of their own nuclear-related sanctions in 2016, but the US measures reimposed in 2018 have kept European banks away. Britain\u2019s trade ministry has said it will advise firms once the shape of a deal is clear; the United Kingdom is one of the three European signatories, with France and Germany.",
+        "\u201cEverybody is waiting for Washington,\u201d said Sarah Malley, an analyst at the Brenner Institute in London who covers the talks. \u201cThe Europeans cannot move until the United States tells the banks what is allowed.\u201d Malley said a deal could come together quickly once the sequencing was settled, but that the risk of a collapse was \u201chigher than markets think\u201d.",
+        "J\u00fcrgen Weiss, the Hamburg adviser whose clients include dozens of mid-sized exporters, said German firms had learned from 2018. \u201cNobody is going to sign a contract on the strength of a press release from the European Union,\u201d Weiss said.",
+        "The International Atomic Energy Agency will also be watching the calendar. The IAEA\u2019s temporary monitoring arrangement with Iran runs out on May 21, and the agency\u2019s head, Rafael Grossi, has said an extension is not automatic. Russia\u2019s Mikhail Ulyanov said on Twitter that the UN watchdog should be given \u201cwhat it needs to do its job\u201d.",
+        "Brent crude was little changed at $65.60 a barrel in London on Tuesday.",
+    ])

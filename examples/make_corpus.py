@@ -189,6 +189,41 @@ def md_a07():
                "leak into the text.")
 
 
+def txt_a17():
+    a = A["a17"]
+    body = []
+    for i, p in enumerate(a["paras"]):
+        body.append(p)
+        if i == 2:
+            body += ["Advertisement", ""]
+        if i == 4:
+            body.append("Read more: Israel just bought the West time. Biden should use it")
+    text = "\n".join([
+        a["title"],
+        "THE DAILY BULWARK | OPINION",
+        "News  Opinion  Politics  World  Video  Shop",
+        "By Robert Hale",
+        "Published by The Daily Bulwark on April 26, 2021 at 7:40 a.m. ET",
+        "Share this article",
+        "97 Comments",
+        "",
+    ]) + "\n" + "\n\n".join(body) + "\n\n" + "\n".join([
+        "Comments (97)",
+        "Join the conversation. Log in or register to comment.",
+        "Sign up for our newsletter",
+        "The Bulwark Brief: what the establishment won't tell you, every weekday.",
+        "Copyright \u00a9 2021 The Daily Bulwark LLC. All rights reserved.",
+        "",
+    ])
+    rel = out("corpus/txt/dailybulwark-2021-04-26-negotiating-with-itself.txt", text)
+    truth(rel, a, "a17", "txt",
+          must_not_contain=["Advertisement", "Read more:", "Share this article", "97 Comments",
+                            "Comments (97)", "Sign up for our newsletter", "Copyright", "Published by"],
+          note="Actor-merging traps: two Sullivans (Jake, Dan) and a bare 'Sullivan'; Kim Jong Un vs Helen Kim "
+               "and a bare 'Kim'; Ned Price vs 'the price'; Washington the city vs Washington the government; "
+               "E.U./European Union, UK/Britain, United States/America.")
+
+
 # =============================================================================== HTML
 COOKIE = """  <div id="cookie-banner" class="cookie-consent" role="dialog">
     <p>We use cookies to improve your experience and to show you personalised advertising. By continuing to browse you agree to our use of cookies.</p>
@@ -267,6 +302,30 @@ def meridian_page(a, url, extra_head, time_html, inserts=None):
 </body>
 </html>
 """
+
+
+def html_a15():
+    a = A["a15"]
+    url = "https://meridianwire.example/world/2021/04/22/vienna-talks-sequencing-third-round"
+    ld = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": a["title"],
+        "datePublished": "2021-04-22T16:05:00Z",
+        "author": [{"@type": "Person", "name": n} for n in a["authors"]],
+        "publisher": {"@type": "Organization", "name": "Meridian Wire"},
+        "mainEntityOfPage": url, "articleSection": "World",
+    }
+    head = ('  <script type="application/ld+json">\n' + json.dumps(ld, indent=2, ensure_ascii=False)
+            + "\n  </script>")
+    time_html = '<div class="dateline">April 22, 2021 4:05 PM UTC</div>'
+    ins = {3: '        <div class="ad-slot" aria-hidden="true">Advertisement &middot; Scroll to continue with content</div>'}
+    page = meridian_page(a, url, head, time_html, ins)
+    rel = out("corpus/html/meridianwire-2021-04-22-vienna-sequencing.html", page)
+    truth(rel, a, "a15", "html", url=url, metadata="JSON-LD NewsArticle (datePublished, author array)",
+          must_not_contain=["cookies", "Advertisement", "Related coverage", "Sign up for our newsletter",
+                            "All rights reserved", "Trust Principles", "Danube Press Agency"],
+          note="Actor-merging traps: Robert Malley (envoy) and the invented analyst Sarah Malley, each also "
+               "as a bare 'Malley'; Ali Vaez vs Ali Khamenei; Tehran acting vs 'flew back to Tehran'; "
+               "Washington acting vs 'returned to Washington'; Vienna the venue vs Austria the host state.")
 
 
 def html_a02():
@@ -687,6 +746,10 @@ def jsonl():
          "published": a12["published"], "text": "\n\n".join(a12["paras"])},
         {"id": "meridian-20210420-vienna-break", "title": a14["title"], "outlet": a14["outlet"],
          "published": a14["published"], "url": u14, "html": page14},
+        {"id": "alborz-20210424-majlis-hold-firm", "title": A["a16"]["title"], "outlet": A["a16"]["outlet"],
+         "published": A["a16"]["published"], "text": "\n\n".join(A["a16"]["paras"])},
+        {"id": "ledger-20210427-vienna-long-negotiation", "title": A["a18"]["title"], "outlet": A["a18"]["outlet"],
+         "published": A["a18"]["published"], "text": "\n\n".join(A["a18"]["paras"])},
     ]
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     rel = out("corpus/jsonl/articles.jsonl", text)
@@ -699,6 +762,17 @@ def jsonl():
     truth(rel, a14, "a14", "jsonl-html", line=3, id=rows[2]["id"], url=u14,
           metadata="JSON-LD NewsArticle inside the html field",
           must_not_contain=["cookies", "Related coverage", "Sign up for our newsletter", "All rights reserved", "Trust Principles"])
+    truth(rel, A["a16"], "a16", "jsonl", line=4, id=rows[3]["id"],
+          note="Actor-merging traps: Mohammad-Javad Zarif (hyphen) vs Mohammad Javad Zarif elsewhere; the invented "
+               "MP Mohammad Reza Nazari (same first name); Mohammad-Baqer Qalibaf = Mohammad Bagher Ghalibaf (a12); "
+               "Ali-Akbar Salehi = Ali Akbar Salehi (a06); Reza Mousavi vs Mir-Hossein Mousavi in one paragraph, "
+               "bare 'Mousavi' = Reza; Ulianov, Araqchi, Khamene\u2019i, Rohani; United Nations / UN; "
+               "'Lawmakers in Tehran' (city) vs 'Tehran has made clear' (the state).")
+    truth(rel, A["a18"], "a18", "jsonl", line=5, id=rows[4]["id"],
+          note="Actor-merging traps: Sarah Malley alone, so the bare 'Malley' is her (elsewhere mostly Robert Malley); "
+               "J\u00fcrgen Weiss = J\u00fcrgen Wei\u00df (a05); Vienna (city) vs Austria (state); EU / European Union; "
+               "UK / Britain / United Kingdom; US / United States / 'waiting for Washington'; IAEA / International "
+               "Atomic Energy Agency; UN.")
 
 
 # =============================================================================== BAD INPUTS
@@ -732,8 +806,8 @@ def bad():
 
 
 def main():
-    txt_r1(); txt_a08(); md_a07()
-    html_a02(); html_a03(); html_a04(); html_a05(); html_a10()
+    txt_r1(); txt_a08(); md_a07(); txt_a17()
+    html_a02(); html_a03(); html_a04(); html_a05(); html_a10(); html_a15()
     warc_src(); rss(); atom(); jsonl(); bad()
     doc = {
         "about": "Ground truth for the dossier example corpus. All articles are invented fiction written for "

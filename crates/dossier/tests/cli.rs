@@ -55,7 +55,7 @@ fn example_store() -> (tempfile::TempDir, PathBuf) {
     (dir, db)
 }
 
-/// The example corpus holds 17 articles, of which 2 wire reprints and 1 exact duplicate.
+/// The example corpus holds 21 articles, of which 2 wire reprints and 1 exact duplicate.
 #[test]
 fn ingest_is_idempotent_and_links_duplicates() {
     let dir = tempfile::tempdir().unwrap();
@@ -64,9 +64,9 @@ fn ingest_is_idempotent_and_links_duplicates() {
     let o = run(&db, &["ingest", "--no-nlp", corpus.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let s = stats(&db);
-    assert_eq!(s["documents"], 17, "{s}");
+    assert_eq!(s["documents"], 21, "{s}");
     assert_eq!(s["duplicates"], 3, "{s}");
-    assert_eq!(s["indexed"], 14, "{s}");
+    assert_eq!(s["indexed"], 18, "{s}");
 
     // again: every input is known, nothing changes
     let o = run(&db, &["ingest", "--no-nlp", corpus.to_str().unwrap()]);
@@ -78,11 +78,11 @@ fn ingest_is_idempotent_and_links_duplicates() {
         &["ingest", "--no-nlp", "--force", corpus.to_str().unwrap()],
     );
     assert!(
-        stderr(&o).contains("0 stored (0 duplicates), 17 already present"),
+        stderr(&o).contains("0 stored (0 duplicates), 21 already present"),
         "{}",
         stderr(&o)
     );
-    assert_eq!(stats(&db)["documents"], 17);
+    assert_eq!(stats(&db)["documents"], 21);
 
     let o = run(&db, &["check"]);
     assert!(o.status.success(), "{}", stdout(&o));
@@ -218,7 +218,7 @@ fn export_offsets_are_code_points_into_the_text() {
     assert!(o.status.success());
     let export: Value = serde_json::from_slice(&o.stdout).unwrap();
     let docs = export["documents"].as_array().unwrap();
-    assert_eq!(docs.len(), 17);
+    assert_eq!(docs.len(), 21);
     let mut checked = 0;
     for d in docs {
         let chars: Vec<char> = d["text"].as_str().unwrap().chars().collect();
@@ -234,7 +234,7 @@ fn export_offsets_are_code_points_into_the_text() {
     }
     assert!(checked > 50, "{checked} time expressions checked");
     let o = run(&db, &["export", "--format", "jsonl"]);
-    assert_eq!(stdout(&o).lines().count(), 17);
+    assert_eq!(stdout(&o).lines().count(), 21);
 }
 
 #[test]
