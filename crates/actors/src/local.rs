@@ -13,18 +13,159 @@ const ACTOR_LABELS: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"];
 /// Verbs whose subject is a place as a place, not a state acting: "Vienna hosts the talks",
 /// "Tehran lies at the foot of the Alborz".
 const PLACE_VERBS: &[&str] = &[
-    "be", "host", "lie", "become", "remain", "see", "have", "sprawl", "border", "experience",
-    "suffer", "wake", "swelter", "shiver", "flood", "look",
+    "be",
+    "host",
+    "lie",
+    "become",
+    "remain",
+    "see",
+    "sprawl",
+    "border",
+    "experience",
+    "suffer",
+    "wake",
+    "swelter",
+    "shiver",
+    "flood",
+    "look",
+    "stand",
+    "grow",
+    "boast",
+    "welcome",
 ];
 
-/// Nouns that a state, not a city, has: "Tehran's response", "Washington's envoy".
-const STATE_NOUNS: &[&str] = &[
-    "response", "position", "demand", "decision", "offer", "proposal", "stance", "policy",
-    "refusal", "envoy", "delegation", "negotiator", "ally", "approach", "strategy", "reply",
-    "objection", "move", "plan", "threat", "claim", "call", "insistence", "statement", "message",
-    "concern", "view", "red line", "condition", "commitment", "pledge", "answer", "rejection",
-    "acceptance", "participation", "return", "withdrawal", "sanction", "pressure", "support",
-    "diplomat", "official", "team", "representative", "ambassador", "interest", "goal", "aim",
+/// Verbs whose passive subject or object is a place as a place: "Vienna was chosen as the
+/// venue", "the delegation reached Tehran", "an explosion rocked Beijing".
+const PLACE_OBJECT_VERBS: &[&str] = &[
+    "visit", "leave", "reach", "tour", "enter", "fly", "travel", "rock", "shake", "hit", "strike",
+    "bomb", "shell", "flood", "paralyse", "paralyze", "grip", "blanket", "cover", "capture",
+    "take", "seize", "surround", "besiege", "evacuate", "return", "host", "see", "build", "locate",
+    "base", "choose", "select", "pick", "name", "call", "found", "know", "make", "connect", "link",
+    "serve", "overlook", "divide", "rename", "describe", "consider",
+];
+
+/// Adjectives that only an actor can be: "Washington was more cautious".
+const STATE_ADJECTIVES: &[&str] = &[
+    "cautious",
+    "wary",
+    "keen",
+    "reluctant",
+    "ready",
+    "willing",
+    "unwilling",
+    "prepared",
+    "determined",
+    "eager",
+    "confident",
+    "optimistic",
+    "pessimistic",
+    "concerned",
+    "worried",
+    "open",
+    "adamant",
+    "firm",
+    "sceptical",
+    "skeptical",
+    "unhappy",
+    "happy",
+    "satisfied",
+    "dissatisfied",
+    "clear",
+    "silent",
+    "careful",
+    "unmoved",
+    "unwavering",
+    "insistent",
+    "opposed",
+    "committed",
+    "serious",
+    "right",
+    "wrong",
+    "responsible",
+    "angry",
+    "furious",
+];
+
+/// Nouns a city has and a state does not: "Tehran's streets", "Vienna's mayor". The possessor
+/// of anything else is the state: "Tehran's response", "Washington's envoy".
+const PLACE_NOUNS: &[&str] = &[
+    "street",
+    "mayor",
+    "resident",
+    "inhabitant",
+    "airport",
+    "skyline",
+    "outskirt",
+    "suburb",
+    "population",
+    "traffic",
+    "university",
+    "bazaar",
+    "metro",
+    "centre",
+    "center",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "square",
+    "park",
+    "hotel",
+    "restaurant",
+    "cafe",
+    "museum",
+    "opera",
+    "air",
+    "smog",
+    "weather",
+    "winter",
+    "summer",
+    "river",
+    "hill",
+    "mountain",
+    "port",
+    "harbour",
+    "harbor",
+    "station",
+    "football",
+    "club",
+    "team",
+    "stock",
+    "exchange",
+    "old",
+    "city",
+    "town",
+    "council",
+    "police",
+    "hospital",
+    "school",
+    "mosque",
+    "church",
+    "cathedral",
+    "palace",
+    "tower",
+    "road",
+    "avenue",
+    "boulevard",
+    "market",
+    "shop",
+    "landmark",
+    "history",
+    "architecture",
+    "citizen",
+    "people",
+    "crowd",
+    "pollution",
+    "water",
+    "power",
+    "building",
+    "hotelier",
+    "shopkeeper",
+    "commuter",
+    "taxi",
+    "worshipper",
+    "synagogue",
+    "temple",
+    "zoo",
 ];
 
 /// Prepositions that make the name a location: "talks in Vienna", "at the White House".
@@ -159,7 +300,13 @@ pub fn kb_id(kb: &Kb, label: &str, text: &str) -> Option<String> {
             if let Some(o) = kb.org(text) {
                 return Some(o.kb_id());
             }
-            if label == "ORG" {
+            // An organisation in capitals is usually a dateline the model misread ("FRANKFURT").
+            let shouting = text.chars().any(char::is_alphabetic)
+                && text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+            if label == "ORG" && !shouting {
                 return None;
             }
             if let Some(seat) = kb.seat(text) {
@@ -172,7 +319,7 @@ pub fn kb_id(kb: &Kb, label: &str, text: &str) -> Option<String> {
                 }
                 return None;
             }
-            if label == "GPE" {
+            if label == "GPE" || (label == "ORG" && text.len() > 3) {
                 return kb.cities(text).first().map(|c| c.kb_id());
             }
             None
@@ -193,11 +340,13 @@ fn state_for(doc: &Doc, kb: &Kb, i: usize) -> Option<String> {
     let seat = kb.seat(text)?;
     let country = kb.country_by_code(&seat.country)?.id();
     let head = head_token(doc, m.span)?;
-    if seat.kind == SeatKind::Capital {
-        if m.label == "ORG" || acts(doc, head) {
-            return Some(country);
+    match seat.kind {
+        SeatKind::Capital => {
+            return (acts(doc, head)).then_some(country);
         }
-        return None;
+        // Ministries and parliaments are organisations of their own ("the State Department").
+        SeatKind::Presidency | SeatKind::Government => {}
+        _ => return None,
     }
     if is_located(doc, head) {
         None
@@ -226,10 +375,22 @@ fn head_token(doc: &Doc, span: Span) -> Option<usize> {
 }
 
 /// Whether the name whose head token is `t` is doing something: the subject of a verb other
-/// than the place-like ones, the possessor of something only a state has, the agent of a
-/// passive, or the source after "according to". A conjunct acts when the first conjunct does.
+/// than the place-like ones, or of "be" with an adjective only an actor can be; the object or
+/// passive subject of a verb that is not about going to or striking a place; the possessor of
+/// anything but a city's streets and mayor; the party "with" or "against" whom something is
+/// done; the agent of a passive; the source after "according to". A conjunct acts when the
+/// first conjunct does. Names in capitals (datelines, headlines) are never read as acting: the
+/// parse of such lines is unreliable.
 fn acts(doc: &Doc, mut t: usize) -> bool {
     let toks = &doc.tokens;
+    let word = toks[t].span.text(&doc.text);
+    if word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
+    {
+        return false;
+    }
     let mut guard = 0;
     while toks[t].dep == "conj" && toks[t].head != t && guard < 8 {
         t = toks[t].head;
@@ -237,13 +398,22 @@ fn acts(doc: &Doc, mut t: usize) -> bool {
     }
     let tok = &toks[t];
     let head = &toks[tok.head];
+    let lemma = head.lemma.to_lowercase();
     match tok.dep.as_str() {
-        "nsubj" => !PLACE_VERBS.contains(&head.lemma.to_lowercase().as_str()),
-        "poss" => STATE_NOUNS.contains(&head.lemma.to_lowercase().as_str()),
+        "nsubj" if lemma == "be" => toks.iter().any(|c| {
+            c.head == tok.head
+                && c.dep == "acomp"
+                && STATE_ADJECTIVES.contains(&c.lemma.to_lowercase().as_str())
+        }),
+        "nsubj" => !PLACE_VERBS.contains(&lemma.as_str()),
+        "nsubjpass" | "dobj" => head.pos == "VERB" && !PLACE_OBJECT_VERBS.contains(&lemma.as_str()),
+        "poss" => !PLACE_NOUNS.contains(&lemma.as_str()),
         "pobj" => {
+            let prep = head.lemma.to_lowercase();
             head.dep == "agent"
-                || (head.lemma.eq_ignore_ascii_case("to")
-                    && toks[head.head].lemma.eq_ignore_ascii_case("according"))
+                || prep == "with"
+                || prep == "against"
+                || (prep == "to" && toks[head.head].lemma.eq_ignore_ascii_case("according"))
         }
         _ => false,
     }
@@ -252,8 +422,7 @@ fn acts(doc: &Doc, mut t: usize) -> bool {
 /// Whether the name whose head token is `t` is the object of a locative preposition.
 fn is_located(doc: &Doc, t: usize) -> bool {
     let tok = &doc.tokens[t];
-    tok.dep == "pobj"
-        && LOCATIVE.contains(&doc.tokens[tok.head].lemma.to_lowercase().as_str())
+    tok.dep == "pobj" && LOCATIVE.contains(&doc.tokens[tok.head].lemma.to_lowercase().as_str())
 }
 
 /// What the knowledge base says of an id, for naming the entity: "country:IR" is Iran, a GPE in

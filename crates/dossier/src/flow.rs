@@ -138,8 +138,10 @@ pub fn ingest(
     no_nlp: bool,
     batch_size: usize,
     force: bool,
+    corrections: Option<&Path>,
 ) -> Result<ExitCode> {
     let started = Instant::now();
+    let corrections = crate::actors::load_corrections(corrections, Some(db))?;
     let (inputs, expand_errors) = expand_inputs(args);
     expand_errors.iter().for_each(report);
     let pipeline = load_pipeline(model, no_nlp)?;
@@ -200,10 +202,12 @@ pub fn ingest(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    let entities = crate::actors::resolve_store(&mut run.store, &corrections, false)
+        .context("while grouping the stored actors into entities")?;
     let c = &run.counts;
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "dossier: {} inputs: {} documents read, {} stored ({} duplicates), {} already present, {} inputs skipped as already read, {} errors; {:.1} s, {:.0} documents/s",
+        "dossier: {} inputs: {} documents read, {} stored ({} duplicates), {} already present, {} inputs skipped as already read, {} errors; {entities} actors; {:.1} s, {:.0} documents/s",
         inputs.len(),
         c.read,
         c.stored,
@@ -247,7 +251,9 @@ pub fn analyze(
     model: Option<&Path>,
     no_nlp: bool,
     pretty: bool,
+    corrections: Option<&Path>,
 ) -> Result<ExitCode> {
+    let corrections = crate::actors::load_corrections(corrections, None)?;
     let pipeline = load_pipeline(model, no_nlp)?;
     let (mut docs, errors) = read_all(args);
     // Every document is analysed here, duplicates included, so the output is complete for each
@@ -262,8 +268,10 @@ pub fn analyze(
             None => index.insert(&doc.id, &fp),
         }
     }
+    let resolution = dossier_pipeline::resolve_entities(&mut docs, &corrections.corrections);
     let corpus = dossier_model::Corpus {
         documents: docs,
+        entities: resolution.entities,
         ..Default::default()
     };
     let export = Export::from_corpus(&corpus);
@@ -324,4 +332,21 @@ pub fn nlp(args: &[String], model: Option<&Path>, json: bool) -> Result<ExitCode
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `dossier resolve`: groups the stored actors into entities again, with the corrections in
+/// force, and saves the result.
+pub fn resolve(db: &Path, corrections: Option<&Path>) -> Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!(
+            "no store at {}: run `dossier ingest` first, or pass --db",
+            db.display()
+        );
+    }
+    let corrections = crate::actors::load_corrections(corrections, Some(db))?;
+    let mut store =
+        Store::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let n = crate::actors::resolve_store(&mut store, &corrections, true)?;
+    eprintln!("dossier: {n} actors saved in {}", db.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! The `dossier` command line: argument parsing and wiring over the library crates, nothing else.
 
+mod actors;
 mod flow;
 mod query;
 
@@ -25,6 +26,10 @@ struct Cli {
     /// The store to use.
     #[arg(long, global = true, default_value = "dossier.db", env = "DOSSIER_DB")]
     db: PathBuf,
+    /// The actor corrections file (TOML: merge, split, rename, retype). Default:
+    /// corrections.toml beside the store, if there is one.
+    #[arg(long, global = true, env = "DOSSIER_CORRECTIONS")]
+    corrections: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -176,6 +181,42 @@ dossier quotes --by Araghchi\n  dossier quotes --about sanctions --outlet meridi
         #[arg(long)]
         json: bool,
     },
+    /// Actors across the stored articles, most mentioned first: one line per entity, with the
+    /// spellings merged into it.
+    #[command(
+        after_help = "Counts are mentions (and documents) in stored originals; --outlet counts only that outlet's mentions. Merges, splits, renames and type fixes go in the corrections file (see --corrections).\n\nExamples:\n  dossier actors\n  dossier actors --type PERSON --limit 20\n  dossier actors --outlet 'alborz' --json"
+    )]
+    Actors {
+        /// Only entities of this type (PERSON, ORG, GPE, LOC, NORP, FAC).
+        #[arg(long = "type")]
+        kind: Option<String>,
+        /// Rank by mentions in outlets whose name contains this.
+        #[arg(long)]
+        outlet: Option<String>,
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One actor: its spellings, roles with their sources, documents, the actors it appears
+    /// with, and the sentences that name it.
+    #[command(
+        after_help = "NAME is an entity id, a name or a spelling of it (accents, case and punctuation aside), or a word of the name when only one actor has it.\n\nExamples:\n  dossier actor Araghchi\n  dossier actor 'country:IR' --sentences 20\n  dossier actor 'Robert Malley' --json"
+    )]
+    Actor {
+        name: String,
+        /// How many sentences to show.
+        #[arg(long, default_value_t = 10)]
+        sentences: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Group the stored documents' actors into entities again and save the result (ingest does
+    /// this itself; run it after editing the corrections file).
+    #[command(
+        after_help = "Examples:\n  dossier resolve\n  dossier --corrections my-fixes.toml resolve"
+    )]
+    Resolve,
     /// Check that the database and the search index are intact and agree.
     Check,
 }
@@ -196,13 +237,20 @@ fn main() -> ExitCode {
             no_nlp,
             batch.max(1),
             force,
+            cli.corrections.as_deref(),
         ),
         Command::Analyze {
             inputs,
             model,
             no_nlp,
             pretty,
-        } => flow::analyze(&inputs, model.as_deref(), no_nlp, pretty),
+        } => flow::analyze(
+            &inputs,
+            model.as_deref(),
+            no_nlp,
+            pretty,
+            cli.corrections.as_deref(),
+        ),
         Command::Nlp {
             inputs,
             model,
@@ -215,8 +263,12 @@ fn main() -> ExitCode {
             until,
             json,
         } => query::search(&cli.db, &query, limit, since, until, json),
-        Command::Show { doc, json } => query::show(&cli.db, &doc, json),
-        Command::Export { format } => query::export(&cli.db, matches!(format, ExportFormat::Jsonl)),
+        Command::Show { doc, json } => query::show(&cli.db, cli.corrections.as_deref(), &doc, json),
+        Command::Export { format } => query::export(
+            &cli.db,
+            cli.corrections.as_deref(),
+            matches!(format, ExportFormat::Jsonl),
+        ),
         Command::Stats { json } => query::stats(&cli.db, json),
         Command::Timeline {
             since,
@@ -232,6 +284,7 @@ fn main() -> ExitCode {
             json,
         } => query::quotes(
             &cli.db,
+            cli.corrections.as_deref(),
             &query::QuoteFilter {
                 by,
                 about,
@@ -240,6 +293,27 @@ fn main() -> ExitCode {
             },
             json,
         ),
+        Command::Actors {
+            kind,
+            outlet,
+            limit,
+            json,
+        } => query::actors(
+            &cli.db,
+            cli.corrections.as_deref(),
+            &actors::ActorFilter {
+                kind,
+                outlet,
+                limit,
+            },
+            json,
+        ),
+        Command::Actor {
+            name,
+            sentences,
+            json,
+        } => query::actor(&cli.db, cli.corrections.as_deref(), &name, sentences, json),
+        Command::Resolve => flow::resolve(&cli.db, cli.corrections.as_deref()),
         Command::Check => query::check(&cli.db),
     };
     match result {

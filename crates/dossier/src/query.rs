@@ -8,6 +8,8 @@ use anyhow::{Context, Result, bail};
 use dossier_model::export::{Export, ExportDoc};
 use dossier_store::{SearchOptions, Store};
 
+use crate::actors;
+
 fn open_existing(db: &Path) -> Result<Store> {
     if !db.exists() {
         bail!(
@@ -95,14 +97,16 @@ pub fn search(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn show(db: &Path, key: &str, json: bool) -> Result<ExitCode> {
+pub fn show(db: &Path, corrections: Option<&Path>, key: &str, json: bool) -> Result<ExitCode> {
     let store = open_existing(db)?;
-    let Some(doc) = store.doc(key)? else {
+    let Some(mut doc) = store.doc(key)? else {
         bail!(
             "no document `{key}` in {} (give an id, a unique id prefix, or a source)",
             db.display()
         );
     };
+    let corrections = actors::load_corrections(corrections, Some(db))?;
+    actors::current(&store, &corrections)?.fill(&mut doc);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
         serde_json::to_writer_pretty(&mut out, &ExportDoc::from_doc(&doc))?;
@@ -136,7 +140,13 @@ pub fn show(db: &Path, key: &str, json: bool) -> Result<ExitCode> {
     if !doc.mentions.is_empty() {
         writeln!(out, "mentions:")?;
         for m in &doc.mentions {
-            writeln!(out, "  {:<10}{}", m.label, m.span.text(&doc.text))?;
+            writeln!(
+                out,
+                "  {:<10}{:<40}{}",
+                m.label,
+                m.span.text(&doc.text),
+                m.entity.as_deref().unwrap_or("")
+            )?;
         }
     }
     if !doc.times.is_empty() {
@@ -155,12 +165,15 @@ pub fn show(db: &Path, key: &str, json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(db: &Path, jsonl: bool) -> Result<ExitCode> {
+pub fn export(db: &Path, corrections: Option<&Path>, jsonl: bool) -> Result<ExitCode> {
     let store = open_existing(db)?;
+    let corrections = actors::load_corrections(corrections, Some(db))?;
+    let resolved = actors::current(&store, &corrections)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if jsonl {
         let mut failure = None;
-        store.for_each_doc(|doc| {
+        store.for_each_doc(|mut doc| {
+            resolved.fill(&mut doc);
             if failure.is_none()
                 && let Err(e) = serde_json::to_writer(&mut out, &ExportDoc::from_doc(&doc))
                     .map_err(anyhow::Error::from)
@@ -173,8 +186,14 @@ pub fn export(db: &Path, jsonl: bool) -> Result<ExitCode> {
             return Err(e);
         }
     } else {
-        let mut corpus = dossier_model::Corpus::default();
-        store.for_each_doc(|doc| corpus.documents.push(doc))?;
+        let mut corpus = dossier_model::Corpus {
+            entities: resolved.plain_entities(),
+            ..Default::default()
+        };
+        store.for_each_doc(|mut doc| {
+            resolved.fill(&mut doc);
+            corpus.documents.push(doc)
+        })?;
         serde_json::to_writer(&mut out, &Export::from_corpus(&corpus))?;
         writeln!(out)?;
     }
@@ -355,6 +374,8 @@ pub struct QuoteFilter {
 #[derive(serde::Serialize)]
 struct QuoteItem {
     speaker: Option<String>,
+    /// The entity id of the speaker, when resolved.
+    speaker_entity: Option<String>,
     cue: Option<String>,
     text: String,
     direct: bool,
@@ -368,10 +389,34 @@ fn contains_ci(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(&needle.to_lowercase())
 }
 
-pub fn quotes(db: &Path, filter: &QuoteFilter, json: bool) -> Result<ExitCode> {
+pub fn quotes(
+    db: &Path,
+    corrections: Option<&Path>,
+    filter: &QuoteFilter,
+    json: bool,
+) -> Result<ExitCode> {
     let store = open_existing(db)?;
+    let corrections = actors::load_corrections(corrections, Some(db))?;
+    let resolved = actors::current(&store, &corrections)?;
+    // --by and --about name actors when they can: every spelling of the actor matches.
+    let actor = |key: &Option<String>| -> Result<Option<(String, String)>> {
+        Ok(match key {
+            Some(k) => resolved
+                .find(k)?
+                .map(|e| (e.entity.id.clone(), e.entity.name.clone())),
+            None => None,
+        })
+    };
+    let by_actor = actor(&filter.by)?;
+    let about_actor = actor(&filter.about)?;
+    for (flag, found) in [("--by", &by_actor), ("--about", &about_actor)] {
+        if let Some((id, name)) = found {
+            eprintln!("dossier: {flag} matches the actor {name} ({id}) in every spelling");
+        }
+    }
     let mut items = Vec::new();
-    store.for_each_doc(|doc| {
+    store.for_each_doc(|mut doc| {
+        resolved.fill(&mut doc);
         if filter
             .outlet
             .as_deref()
@@ -387,13 +432,24 @@ pub fn quotes(db: &Path, filter: &QuoteFilter, json: bool) -> Result<ExitCode> {
                 .speaker
                 .as_ref()
                 .map(|s| s.span.text(&doc.text).to_string());
-            if let Some(by) = &filter.by
-                && !speaker.as_deref().is_some_and(|s| contains_ci(s, by))
-            {
-                continue;
+            let speaker_entity = q.speaker.as_ref().and_then(|s| s.entity.clone());
+            match (&by_actor, &filter.by) {
+                (Some((id, _)), _) if speaker_entity.as_deref() != Some(id.as_str()) => continue,
+                (None, Some(by)) if !speaker.as_deref().is_some_and(|s| contains_ci(s, by)) => {
+                    continue;
+                }
+                _ => {}
             }
             let text = q.span.text(&doc.text);
-            if let Some(about) = &filter.about {
+            if let Some((id, _)) = &about_actor {
+                let named = doc
+                    .mentions
+                    .iter()
+                    .any(|m| q.span.contains(&m.span) && m.entity.as_deref() == Some(id.as_str()));
+                if !named {
+                    continue;
+                }
+            } else if let Some(about) = &filter.about {
                 let named = doc.mentions.iter().any(|m| {
                     q.span.contains(&m.span) && contains_ci(m.span.text(&doc.text), about)
                 });
@@ -403,6 +459,7 @@ pub fn quotes(db: &Path, filter: &QuoteFilter, json: bool) -> Result<ExitCode> {
             }
             items.push(QuoteItem {
                 speaker,
+                speaker_entity,
                 cue: q.cue.map(|c| c.text(&doc.text).to_string()),
                 text: text.to_string(),
                 direct: q.direct,
@@ -444,4 +501,27 @@ pub fn quotes(db: &Path, filter: &QuoteFilter, json: bool) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn actors(
+    db: &Path,
+    corrections: Option<&Path>,
+    filter: &actors::ActorFilter,
+    json: bool,
+) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let corrections = actors::load_corrections(corrections, Some(db))?;
+    actors::list(&store, &corrections, filter, json)
+}
+
+pub fn actor(
+    db: &Path,
+    corrections: Option<&Path>,
+    name: &str,
+    sentences: usize,
+    json: bool,
+) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let corrections = actors::load_corrections(corrections, Some(db))?;
+    actors::show(&store, &corrections, name, sentences, json)
 }

@@ -15,7 +15,7 @@
 //! * the detection rate (detected gold mentions / gold mentions) is reported beside them.
 //!
 //! Figures on demand:
-//! `cargo test --release -p dossier --test actors_merge -- --ignored --nocapture`
+//! `cargo test --release -p dossier --test actors_merge -- --nocapture`
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -229,9 +229,7 @@ pub fn span_matches(text: &[char], pred: (usize, usize), gold: (usize, usize)) -
         }
         v
     };
-    starts
-        .iter()
-        .any(|&s| ends.iter().any(|&e| (s, e) == gold))
+    starts.iter().any(|&s| ends.iter().any(|&e| (s, e) == gold))
 }
 
 /// A gold file's mentions matched against an export.
@@ -248,7 +246,10 @@ pub struct Aligned {
 
 pub fn align(gold: &Value, export: &Value) -> Aligned {
     let mut docs: HashMap<&str, &Value> = HashMap::new();
-    for d in export["documents"].as_array().expect("export has documents") {
+    for d in export["documents"]
+        .as_array()
+        .expect("export has documents")
+    {
         docs.insert(d["source"].as_str().unwrap_or(""), d);
     }
     let mut items = Vec::new();
@@ -267,7 +268,9 @@ pub fn align(gold: &Value, export: &Value) -> Aligned {
                 .map(|(_, d)| *d)
         });
         let Some(d) = found else {
-            problems.push(format!("{key}: no analysed document with source {source:?}"));
+            problems.push(format!(
+                "{key}: no analysed document with source {source:?}"
+            ));
             continue;
         };
         let text: Vec<char> = d["text"].as_str().unwrap_or("").chars().collect();
@@ -356,7 +359,12 @@ fn analyze_examples() -> Value {
 }
 
 fn report(a: &Aligned, s: &Scores) {
-    for l in a.undetected.iter().chain(&s.wrong_merges).chain(&s.missed_merges) {
+    for l in a
+        .undetected
+        .iter()
+        .chain(&s.wrong_merges)
+        .chain(&s.missed_merges)
+    {
         eprintln!("{l}");
     }
     eprintln!(
@@ -423,14 +431,24 @@ fn scorer_merging_everything_has_low_precision() {
     assert_eq!(s.recall, 1.0);
     assert!(s.missed_merges.is_empty());
     assert_eq!(s.wrong_merges.len(), 1);
-    assert!(s.wrong_merges[0].contains("(23 pairs)"), "{:?}", s.wrong_merges);
+    assert!(
+        s.wrong_merges[0].contains("(23 pairs)"),
+        "{:?}",
+        s.wrong_merges
+    );
     assert!(s.wrong_merges[0].contains("person:sarah-malley"));
 }
 
 #[test]
 fn scorer_merging_nothing_has_zero_recall() {
     // null entities are singletons, and so are distinct ids
-    let items = synthetic(|i, _| if i % 2 == 0 { None } else { Some(format!("x{i}")) });
+    let items = synthetic(|i, _| {
+        if i % 2 == 0 {
+            None
+        } else {
+            Some(format!("x{i}"))
+        }
+    });
     let s = score(&items, 8);
     assert_eq!(s.pred_pairs, 0);
     assert_eq!(s.recall, 0.0, "{s:?}");
@@ -459,14 +477,19 @@ fn scorer_counts_a_surname_confusion() {
 
 #[test]
 fn spans_match_exactly_or_up_to_the_and_possessive() {
-    let text: Vec<char> = "Tehran rejected the White House’s offer; Iran's envoy left.".chars().collect();
+    let text: Vec<char> = "Tehran rejected the White House’s offer; Iran's envoy left."
+        .chars()
+        .collect();
     let white_house = nth_occurrence(&text, "White House", 1).unwrap();
     assert_eq!(white_house, (20, 31));
     assert!(span_matches(&text, (16, 33), white_house), "the … ’s");
     assert!(span_matches(&text, (16, 31), white_house), "the …");
     assert!(span_matches(&text, (20, 33), white_house), "… ’s");
     assert!(!span_matches(&text, (20, 26), white_house), "part of it");
-    assert!(!span_matches(&text, (12, 31), white_house), "more than 'the '");
+    assert!(
+        !span_matches(&text, (12, 31), white_house),
+        "more than 'the '"
+    );
     let iran = nth_occurrence(&text, "Iran", 1).unwrap();
     assert!(span_matches(&text, (iran.0, iran.1 + 2), iran));
     assert_eq!(nth_occurrence(&text, "Iran", 2), None);
@@ -485,7 +508,9 @@ fn gold_annotations_are_well_formed() {
         assert!(d["source"].is_string());
         for m in d["mentions"].as_array().unwrap() {
             let e = m["entity"].as_str().unwrap();
-            let ent = entities.get(e).unwrap_or_else(|| panic!("unknown entity {e}"));
+            let ent = entities
+                .get(e)
+                .unwrap_or_else(|| panic!("unknown entity {e}"));
             assert_eq!(ent["type"], m["type"], "{m}");
             assert!(["PER", "ORG", "LOC"].contains(&m["type"].as_str().unwrap()));
             assert!(m["occurrence"].as_u64().unwrap() >= 1);
@@ -536,7 +561,6 @@ fn gold_locates_in_the_analysed_texts() {
 }
 
 #[test]
-#[ignore = "enabled when cross-document resolution lands"]
 fn actor_merge_precision_and_recall_on_the_example_corpus() {
     if !model_present() {
         return;

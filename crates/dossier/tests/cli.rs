@@ -363,12 +363,22 @@ fn quotes_lists_who_said_what() {
         assert!(o.status.success(), "{}", stderr(&o));
         serde_json::from_slice(&o.stdout).unwrap()
     };
+    // --by names an actor: every spelling the outlets use, and "he" where he is the speaker.
     let araghchi = list(&["--by", "araghchi", "--direct"]);
-    assert!(!araghchi.is_empty());
+    assert!(araghchi.len() >= 3, "{araghchi:?}");
     assert!(
         araghchi
             .iter()
-            .all(|q| q["direct"] == true && q["speaker"].as_str().unwrap().contains("Araghchi"))
+            .all(|q| q["direct"] == true && q["speaker_entity"] == araghchi[0]["speaker_entity"])
+    );
+    let spoken_as = |s: &str| araghchi.iter().any(|q| q["speaker"].as_str() == Some(s));
+    assert!(spoken_as("Araqchi") && spoken_as("he"), "{araghchi:?}");
+    // --about names an actor too: quotations that mention the United States in any spelling.
+    let about_us = list(&["--about", "United States"]);
+    assert!(
+        about_us
+            .iter()
+            .any(|q| q["text"].as_str().unwrap().contains("America"))
     );
     let meridian = list(&["--outlet", "meridian", "--about", "sanctions"]);
     assert!(!meridian.is_empty());
@@ -377,6 +387,156 @@ fn quotes_lists_who_said_what() {
             .iter()
             .all(|q| q["outlet"].as_str().unwrap().contains("Meridian"))
     );
+}
+
+#[test]
+fn actors_are_listed_shown_and_corrected() {
+    if !model_present() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(
+        &db,
+        &["ingest", examples().join("corpus").to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let actors = |args: &[&str]| -> Vec<Value> {
+        let mut a = vec!["actors", "--json", "--limit", "500"];
+        a.extend_from_slice(args);
+        let o = run(&db, &a);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let all = actors(&[]);
+    let find = |list: &[Value], name: &str| -> Option<Value> {
+        list.iter().find(|e| e["name"] == name).cloned()
+    };
+    // spellings merged; two Malleys kept apart
+    let araghchi = find(&all, "Abbas Araghchi").expect("Araghchi is an actor");
+    let aliases: Vec<&str> = araghchi["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert!(aliases.contains(&"Araqchi"), "{aliases:?}");
+    assert!(find(&all, "Robert Malley").is_some() && find(&all, "Sarah Malley").is_some());
+    let us = find(&all, "United States").unwrap();
+    assert_eq!(us["id"], "country:US");
+    assert!(us["outlets"].as_object().unwrap().len() >= 3);
+    // filters
+    let people = actors(&["--type", "PERSON"]);
+    assert!(people.iter().all(|e| e["type"] == "PERSON"));
+    let alborz = actors(&["--outlet", "alborz"]);
+    assert!(!alborz.is_empty() && alborz.len() < all.len());
+
+    // one actor: documents, co-occurring actors, sentences
+    let o = run(&db, &["actor", "Araqchi", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["entity"]["name"], "Abbas Araghchi");
+    assert!(report["documents"].as_array().unwrap().len() >= 5);
+    assert!(!report["co_occurring"].as_array().unwrap().is_empty());
+    assert!(!report["sentences"].as_array().unwrap().is_empty());
+    let o = run(&db, &["actor", "Nobody Atall"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no actor called"), "{}", stderr(&o));
+
+    // export carries entities and fills mentions[].entity
+    let o = run(&db, &["export"]);
+    let export: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(export["entities"].as_array().unwrap().len() >= 50);
+    let linked = export["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["mentions"].as_array().unwrap().iter())
+        .filter(|m| m["entity"].is_string())
+        .count();
+    assert!(linked > 300, "{linked} mentions linked");
+
+    // corrections: beside the store, applied by `resolve`, and by readers before that
+    std::fs::write(
+        dir.path().join("corrections.toml"),
+        "[[merge]]\nnames = [\"Robert Malley\", \"Sarah Malley\"]\n\n\
+         [[rename]]\nentity = \"Abbas Araghchi\"\nname = \"Seyed Abbas Araghchi\"\n\n\
+         [[retype]]\nentity = \"Twitter\"\ntype = \"ORG\"\n",
+    )
+    .unwrap();
+    let o = run(&db, &["actors", "--json", "--limit", "500"]);
+    assert!(stderr(&o).contains("out of date"), "{}", stderr(&o));
+    let o = run(&db, &["resolve"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let fixed = actors(&[]);
+    let robert = find(&fixed, "Robert Malley").unwrap();
+    assert!(find(&fixed, "Sarah Malley").is_none());
+    assert!(
+        robert["aliases"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("Sarah Malley"))
+    );
+    assert!(find(&fixed, "Seyed Abbas Araghchi").is_some());
+    if let Some(t) = find(&fixed, "Twitter") {
+        assert_eq!(t["type"], "ORG");
+    }
+    // a re-ingest keeps them: corrections are applied on every resolution
+    let o = run(
+        &db,
+        &[
+            "ingest",
+            "--force",
+            examples().join("corpus").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(find(&actors(&[]), "Seyed Abbas Araghchi").is_some());
+
+    // a broken corrections file is named, with what is wrong
+    std::fs::write(
+        dir.path().join("corrections.toml"),
+        "[[retype]]\nentity = \"X\"\ntype = \"CITY\"\n",
+    )
+    .unwrap();
+    let o = run(&db, &["actors"]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(e.contains("corrections.toml") && e.contains("CITY"), "{e}");
+}
+
+#[test]
+fn analyze_fills_entities_and_speakers() {
+    if !model_present() {
+        return;
+    }
+    let o = bin()
+        .args(["analyze"])
+        .arg(examples().join("corpus/txt"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let export: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = export["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    let docs = export["documents"].as_array().unwrap();
+    for d in docs {
+        for m in d["mentions"].as_array().unwrap() {
+            if let Some(id) = m["entity"].as_str() {
+                assert!(ids.contains(&id), "{id} is not in entities[]");
+            }
+        }
+    }
+    let speakers = docs
+        .iter()
+        .flat_map(|d| d["quotes"].as_array().unwrap().iter())
+        .filter(|q| q["speaker"]["entity"].is_string())
+        .count();
+    assert!(speakers > 0, "no quote speaker was linked to an entity");
 }
 
 /// Writes `n` distinct synthetic articles as JSONL.
