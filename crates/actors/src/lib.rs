@@ -11,11 +11,13 @@
 use std::collections::HashMap;
 
 pub mod corrections;
+mod kb_labels;
 mod local;
 pub mod names;
 pub mod resolve;
 
 pub use corrections::{Corrections, CorrectionsError};
+pub use kb_labels::kb_labels;
 pub use local::{doc_actors, kb_id, kb_info};
 pub use resolve::{DocActors, KbInfo, Resolution, resolve};
 

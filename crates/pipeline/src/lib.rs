@@ -107,6 +107,9 @@ impl Pipeline {
             english.into_par_iter().zip(analyses).for_each(|(doc, a)| {
                 apply_nlp(doc, &a);
                 dossier_actors::harmonise_labels(doc);
+                if std::env::var_os("DOSSIER_NO_KB_LABELS").is_none() {
+                    dossier_actors::kb_labels(doc, dossier_kb::Kb::builtin());
+                }
                 annotate_times(doc);
                 doc.quotes = dossier_quotes::extract(doc);
                 doc.actors = dossier_actors::doc_actors(doc, dossier_kb::Kb::builtin());
