@@ -8,6 +8,8 @@
 //! people are never merged. A surname that two earlier full names share ("George W. Bush", "Jeb
 //! Bush", then "Bush") links to nobody.
 
+mod spans;
+
 use std::collections::HashMap;
 
 use dossier_model::{Doc, Mention, Span};
@@ -20,6 +22,9 @@ const NAME_LABELS: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"];
 /// them on one by one to measure each one's gain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rules {
+    /// Name spans cut to the name: split at line breaks, without a leading "the", a trailing
+    /// possessive, number or punctuation.
+    pub trim: bool,
     /// Same surface form, same label: the majority label of a name's occurrences wins.
     pub majority: bool,
     /// A bare surname of a person named in full in the document is a person too; an acronym in
@@ -33,6 +38,7 @@ pub struct Rules {
 impl Default for Rules {
     fn default() -> Self {
         Rules {
+            trim: true,
             majority: true,
             short_forms: true,
             add_missed: true,
@@ -40,7 +46,7 @@ impl Default for Rules {
     }
 }
 
-fn is_name_label(label: &str) -> bool {
+pub(crate) fn is_name_label(label: &str) -> bool {
     NAME_LABELS.contains(&label)
 }
 
@@ -121,6 +127,9 @@ pub fn harmonise_labels(doc: &mut Doc) {
 
 /// [`harmonise_labels`] with a chosen set of rules.
 pub fn harmonise_labels_with(doc: &mut Doc, rules: Rules) {
+    if rules.trim {
+        spans::trim_spans(doc);
+    }
     if rules.majority {
         majority_labels(doc);
     }
@@ -624,6 +633,7 @@ mod tests {
         let text = "Jack London wrote about London. London was foggy.";
         let mut d = doc(text, &[("Jack London", "PERSON"), ("London", "GPE")]);
         let rules = Rules {
+            trim: false,
             majority: false,
             short_forms: false,
             add_missed: true,
