@@ -9,6 +9,7 @@
 //! Bush", then "Bush") links to nobody.
 
 mod spans;
+mod sports;
 
 use std::collections::HashMap;
 
@@ -25,6 +26,13 @@ pub struct Rules {
     /// Name spans cut to the name: split at line breaks, without a leading "the", a trailing
     /// possessive, number or punctuation.
     pub trim: bool,
+    /// Teams in sports results: in a line that reads as a result, a standings row or a fixture,
+    /// the names the scores follow are organisations (a place there stands for its club).
+    pub teams: bool,
+    /// With `teams`: team names the model left unlabelled become ORG mentions.
+    pub teams_added: bool,
+    /// With `teams`: one-word PERSON mentions there are teams too.
+    pub teams_persons: bool,
     /// Same surface form, same label: the majority label of a name's occurrences wins.
     pub majority: bool,
     /// A bare surname of a person named in full in the document is a person too; an acronym in
@@ -39,6 +47,9 @@ impl Default for Rules {
     fn default() -> Self {
         Rules {
             trim: true,
+            teams: true,
+            teams_added: true,
+            teams_persons: true,
             majority: true,
             short_forms: true,
             add_missed: true,
@@ -138,6 +149,13 @@ pub fn harmonise_labels_with(doc: &mut Doc, rules: Rules) {
     }
     if rules.add_missed {
         add_missed(doc);
+    }
+    if rules.teams {
+        let teams = sports::Teams {
+            add: rules.teams_added,
+            lone_persons: rules.teams_persons,
+        };
+        sports::team_labels(doc, teams);
     }
 }
 
@@ -634,6 +652,9 @@ mod tests {
         let mut d = doc(text, &[("Jack London", "PERSON"), ("London", "GPE")]);
         let rules = Rules {
             trim: false,
+            teams: false,
+            teams_added: false,
+            teams_persons: false,
             majority: false,
             short_forms: false,
             add_missed: true,
