@@ -8,8 +8,11 @@
 //! people are never merged. A surname that two earlier full names share ("George W. Bush", "Jeb
 //! Bush", then "Bush") links to nobody.
 
+mod roles;
 mod spans;
 mod sports;
+
+pub use roles::roles;
 
 use std::collections::HashMap;
 
