@@ -177,7 +177,14 @@ fn teams_in_line(doc: &Doc, toks: &[Token]) -> Vec<(usize, usize)> {
     // ("Gough 8-0-39-3 , Mullally 6-0-30-1 , Croft 8-0-37-2"). A headline in capitals has no
     // small words to tell it from a result ("FRANCE LAUNCH 1998 WORLD CUP BUILD-UP WITH 2-0 WIN"),
     // so there the two sides must be the only names ("LG 2 OB 0").
-    let small = outside.iter().filter(|&&k| kinds[k] == Kind::Word).count();
+    // A word between two figures joins scores ("290 and 329"), it is not prose.
+    let joins = |k: usize| {
+        k > 0 && k + 1 < toks.len() && kinds[k - 1] == Kind::Number && kinds[k + 1] == Kind::Number
+    };
+    let small = outside
+        .iter()
+        .filter(|&&k| kinds[k] == Kind::Word && !joins(k))
+        .count();
     let line = &doc.text[toks[0].span.start..toks[toks.len() - 1].span.end];
     let shouting = !line.chars().any(char::is_lowercase);
     if scored.len() == 2 && small < 2 && (!shouting || runs.len() == 2) {
