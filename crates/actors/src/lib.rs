@@ -1,6 +1,7 @@
-//! Actors within one document: entity labels made consistent across a document's mentions
-//! ([`harmonise_labels`]) and short forms of names linked to the full name they abbreviate
-//! ([`link_within`]).
+//! Actors within one document: name spans cut to the name and entity labels made consistent
+//! across a document's mentions ([`harmonise_labels`]), short forms of names linked to the full
+//! name they abbreviate ([`link_within`]), and the roles and titles the text gives people
+//! ([`roles`]).
 //!
 //! Both are rules a careful reader applies. A name keeps one type throughout an article unless the
 //! text says otherwise, so the label most occurrences carry wins over the model's slips; "Merkel"

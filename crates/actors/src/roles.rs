@@ -131,6 +131,10 @@ fn is_honorific(word: &str) -> bool {
     HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
+/// The longest title before a name, in tokens ("the EU's foreign policy chief" is 6): a bound
+/// that keeps a table the parser reads as one long sentence from costing quadratic time.
+const MAX_TITLE: usize = 12;
+
 /// Dependencies by which a clause, not a description, hangs on a noun: "a lawyer who represents
 /// him" is a lawyer; the clause is left out.
 const CLAUSES: &[&str] = &["relcl", "acl", "advcl", "ccomp", "conj", "cc", "parataxis"];
@@ -273,11 +277,13 @@ pub fn roles(doc: &Doc) -> Vec<Role> {
             continue;
         }
         let head = head_of(toks, a, b);
+        // Sentences are in text order: the last one starting at or before the mention.
         let sentence = doc
             .sentences
-            .iter()
-            .find(|s| s.start <= m.span.start && m.span.start < s.end)
-            .copied()
+            .partition_point(|s| s.start <= m.span.start)
+            .checked_sub(1)
+            .map(|k| doc.sentences[k])
+            .filter(|s| m.span.start < s.end)
             .unwrap_or(Span::new(0, doc.text.len()));
         let lo = toks.partition_point(|t| t.span.start < sentence.start);
 
@@ -286,7 +292,7 @@ pub fn roles(doc: &Doc) -> Vec<Role> {
         // "State" hangs on "of", "of" on "Secretary"), so a start is good when every word from
         // it to the name reaches the name without leaving that stretch.
         let mut start = a;
-        for s in (lo..a).rev() {
+        for s in (lo.max(a.saturating_sub(MAX_TITLE))..a).rev() {
             let w = toks[s].span.text(&doc.text);
             if w == "," || w.contains('\n') || w.trim().is_empty() || !reaches(toks, s, lo, a, b) {
                 break;
@@ -322,7 +328,10 @@ pub fn roles(doc: &Doc) -> Vec<Role> {
         // word of a prepositional phrase ("Russia's envoy to the international organisations in
         // Vienna, Mikhail Ulyanov"), the noun the phrase describes is the role.
         if toks[head].dep == "appos" && h < a && inside_name[h] {
-            while matches!(toks[h].dep.as_str(), "pobj" | "prep") && toks[h].head != h {
+            while matches!(toks[h].dep.as_str(), "pobj" | "prep")
+                && toks[h].head != h
+                && toks[h].head < toks.len()
+            {
                 h = toks[h].head;
             }
         }

@@ -36,7 +36,10 @@ fn starts_sentence(doc: &Doc, t: &Token) -> bool {
     let before = doc.text[..t.span.start].trim_end_matches([' ', '\t']);
     before.is_empty()
         || before.ends_with('\n')
-        || doc.sentences.iter().any(|s| s.start == t.span.start)
+        || doc
+            .sentences
+            .binary_search_by_key(&t.span.start, |s| s.start)
+            .is_ok()
 }
 
 /// Cuts every name mention to its name: split at line breaks (a name never runs over one, a
