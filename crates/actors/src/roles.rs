@@ -210,11 +210,25 @@ fn is_punct(doc: &Doc, t: &Token) -> bool {
 /// The role the tokens `[a, b)` spell, cut to its words: leading articles and punctuation and
 /// trailing punctuation off. `None` when what is left is not a role: no noun of its own outside
 /// the names (`inside_name` says which tokens are in a name mention), or only honorifics.
-fn role_span(doc: &Doc, a: usize, b: usize, inside_name: &[bool]) -> Option<Span> {
+fn role_span(doc: &Doc, a: usize, b: usize, head: usize, inside_name: &[bool]) -> Option<Span> {
     let toks = &doc.tokens;
+    // One person holds a role in the singular: "several hundred guests, Scott" and "my parents,
+    // James and Olive" are not roles of one name, and a plural head is more often a parse that
+    // took the next item of a list for an appositive.
+    if matches!(toks[head].tag.as_str(), "NNS" | "NNPS") {
+        return None;
+    }
     let (mut a, mut b) = (a, b);
     while a < b && (toks[a].tag == "DT" || toks[a].tag == "PRP$" || is_punct(doc, &toks[a])) {
         a += 1;
+    }
+    // A bracket the role opens and does not close ends it: "advisor to Vice President
+    // (then-Senator".
+    let text = |i: usize| toks[i].span.text(&doc.text);
+    if let Some(o) = (a..b).rev().find(|&i| text(i) == "(")
+        && !(o..b).any(|i| text(i) == ")")
+    {
+        b = o;
     }
     while b > a && (is_punct(doc, &toks[b - 1]) || toks[b - 1].tag == "DT") {
         b -= 1;
@@ -227,7 +241,10 @@ fn role_span(doc: &Doc, a: usize, b: usize, inside_name: &[bool]) -> Option<Span
         let w = t.span.text(&doc.text);
         let title = t.pos == "NOUN"
             || (t.pos == "PROPN" && TITLE_WORDS.contains(&w.to_lowercase().as_str()));
-        title && !inside_name[i] && !is_honorific(w)
+        // An age is not a role: "68-year-old Hillary Clinton" ("year" is a measure there).
+        let age = w.chars().any(|c| c.is_ascii_digit()) || t.dep == "npadvmod";
+        let word = w.chars().next().is_some_and(char::is_alphanumeric);
+        title && word && !age && !inside_name[i] && !is_honorific(w)
     });
     if !own_noun {
         return None;
@@ -248,15 +265,22 @@ pub fn roles(doc: &Doc) -> Vec<Role> {
         return Vec::new();
     }
     let ch = children(toks);
-    // Tokens inside names of people and places: a role needs a noun of its own besides them.
+    // Tokens inside mentions: a role needs a noun of its own besides them.
     let mut inside_name = vec![false; toks.len()];
     for m in &doc.mentions {
         // An ORG mention may be a title the model took for a body ("Supreme Leader"), so its
-        // title words still count.
-        if matches!(m.label.as_str(), "PERSON" | "GPE" | "NORP" | "LOC" | "FAC") {
+        // title words still count, and so do numbers ("one of the president's closest aides",
+        // "first lady"). Every other mention is no role word: a name, a nationality, a time or
+        // a measure ("1:21 p.m. Donald Trump", "Gary Johnson 3 percent").
+        if !matches!(m.label.as_str(), "ORG" | "CARDINAL" | "ORDINAL") {
             let (a, b) = token_range(doc, m.span);
             inside_name[a..b].iter_mut().for_each(|x| *x = true);
         }
+    }
+    let mut person = vec![false; toks.len()];
+    for m in doc.mentions.iter().filter(|m| m.label == "PERSON") {
+        let (a, b) = token_range(doc, m.span);
+        person[a..b].iter_mut().for_each(|x| *x = true);
     }
     let mut out: Vec<Role> = Vec::new();
     let push = |mention: usize, span: Option<Span>, out: &mut Vec<Role>| {
@@ -294,7 +318,21 @@ pub fn roles(doc: &Doc) -> Vec<Role> {
         let mut start = a;
         for s in (lo.max(a.saturating_sub(MAX_TITLE))..a).rev() {
             let w = toks[s].span.text(&doc.text);
-            if w == "," || w.contains('\n') || w.trim().is_empty() || !reaches(toks, s, lo, a, b) {
+            // A quotation mark ends the run too: "she added the words, ''Hillary Clinton''" is
+            // a name quoted, not a person described.
+            let quote = matches!(toks[s].tag.as_str(), "``" | "''");
+            let line_break = doc.text[toks[s].span.end..toks[s + 1].span.start].contains('\n');
+            // "Trump and Democratic rival Hillary Clinton": a conjunction after another
+            // person's name joins two people, the title is only what follows it.
+            let joins_people = toks[s].tag == "CC" && s > 0 && person[s - 1];
+            if w == ","
+                || quote
+                || line_break
+                || joins_people
+                || w.contains('\n')
+                || w.trim().is_empty()
+                || !reaches(toks, s, lo, a, b)
+            {
                 break;
             }
             if (s..a).all(|i| reaches(toks, i, s, a, b)) {
@@ -302,14 +340,27 @@ pub fn roles(doc: &Doc) -> Vec<Role> {
             }
         }
         if start < a {
-            push(mi, role_span(doc, start, a, &inside_name), &mut out);
+            // The run's head: its word that hangs on the name itself.
+            let run_head = (start..a)
+                .rev()
+                .find(|&i| (a..b).contains(&toks[i].head))
+                .unwrap_or(a - 1);
+            push(
+                mi,
+                role_span(doc, start, a, run_head, &inside_name),
+                &mut out,
+            );
         }
 
         // 2. Appositive after the name: "Ian Bremmer, president of the Eurasia Group,".
-        for &c in &ch[head] {
-            if c < b || toks[c].dep != "appos" || inside_name[c] {
-                continue;
-            }
+        // Only the first that is a role: a second one after it describes the first one's last
+        // noun ("a founder of C2I, a company outside Washington") or is the next item of a list.
+        // One that is no role ("(D-N.C.)") does not count.
+        let appositives = ch[head]
+            .iter()
+            .copied()
+            .filter(|&c| c >= b && toks[c].dep == "appos" && !inside_name[c]);
+        for c in appositives {
             let sub = subtree(&ch, toks, c, (a, b));
             // The appositive ends at its first comma after its head: "a lawyer, 45,".
             let end = sub
@@ -319,7 +370,10 @@ pub fn roles(doc: &Doc) -> Vec<Role> {
                 .last()
                 .unwrap_or(c);
             let first = sub[0].max(b);
-            push(mi, role_span(doc, first, end + 1, &inside_name), &mut out);
+            if let Some(span) = role_span(doc, first, end + 1, c, &inside_name) {
+                push(mi, Some(span), &mut out);
+                break;
+            }
         }
 
         // 3. Appositive before: "The EU's foreign policy chief, Josep Borrell, said".
@@ -349,7 +403,11 @@ pub fn roles(doc: &Doc) -> Vec<Role> {
             // Foreign Minister Abbas Araghchi".
             let between = &doc.text[toks[last].span.end..toks[start].span.start];
             if between.trim() == "," || between.trim().is_empty() {
-                push(mi, role_span(doc, first, last + 1, &inside_name), &mut out);
+                push(
+                    mi,
+                    role_span(doc, first, last + 1, h, &inside_name),
+                    &mut out,
+                );
             }
         }
     }

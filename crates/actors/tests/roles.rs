@@ -112,6 +112,23 @@ fn appositives_after_the_name() {
 }
 
 #[test]
+fn the_first_appositive_that_is_a_role() {
+    // The second appositive describes the company, not the man.
+    check(
+        "Chandler Van Voorhis, a founder of C2I, a company outside Washington, said he was hopeful.",
+        &[("Chandler Van Voorhis", "founder of C2I")],
+    );
+    // A party tag in brackets is no role; the appositive after it is.
+    check(
+        "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus, spoke first.",
+        &[
+            ("G.K. Butterfield", "Rep."),
+            ("G.K. Butterfield", "head of the Congressional Black Caucus"),
+        ],
+    );
+}
+
+#[test]
 fn appositives_before_the_name() {
     check(
         "The EU's foreign policy chief, Josep Borrell, said the meeting was constructive.",
@@ -150,6 +167,15 @@ fn honorifics_nationalities_owners_ages_and_clauses_are_not_roles() {
     ] {
         check(text, &[]);
     }
+    // An age, and a plural that names several people at once.
+    check(
+        "Health worries have dogged 68-year-old Hillary Clinton since she collapsed.",
+        &[],
+    );
+    check(
+        "Prosecutors charged two Vermont developers, Ariel Quiros and William Stenger, with fraud.",
+        &[],
+    );
     // An honorific before a name with a role after it: only the role.
     check(
         "Dr. Anthony Fauci, the government's top infectious disease expert, spoke.",
