@@ -1,12 +1,19 @@
-//! Actors within one document: entity labels made consistent across a document's mentions
-//! ([`harmonise_labels`]) and short forms of names linked to the full name they abbreviate
-//! ([`link_within`]).
+//! Actors within one document: name spans cut to the name and entity labels made consistent
+//! across a document's mentions ([`harmonise_labels`]), short forms of names linked to the full
+//! name they abbreviate ([`link_within`]), and the roles and titles the text gives people
+//! ([`roles`]).
 //!
 //! Both are rules a careful reader applies. A name keeps one type throughout an article unless the
 //! text says otherwise, so the label most occurrences carry wins over the model's slips; "Merkel"
 //! after "Angela Merkel" is the same person. The one rule that outranks recall: two different
 //! people are never merged. A surname that two earlier full names share ("George W. Bush", "Jeb
 //! Bush", then "Bush") links to nobody.
+
+mod roles;
+mod spans;
+mod sports;
+
+pub use roles::roles;
 
 use std::collections::HashMap;
 
@@ -31,6 +38,16 @@ const NAME_LABELS: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"];
 /// them on one by one to measure each one's gain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rules {
+    /// Name spans cut to the name: split at line breaks, without a leading "the", a trailing
+    /// possessive, number or punctuation.
+    pub trim: bool,
+    /// Teams in sports results: in a line that reads as a result, a standings row or a fixture,
+    /// the names the scores follow are organisations (a place there stands for its club).
+    pub teams: bool,
+    /// With `teams`: team names the model left unlabelled become ORG mentions.
+    pub teams_added: bool,
+    /// With `teams`: one-word PERSON mentions there are teams too.
+    pub teams_persons: bool,
     /// Same surface form, same label: the majority label of a name's occurrences wins.
     pub majority: bool,
     /// A bare surname of a person named in full in the document is a person too; an acronym in
@@ -44,6 +61,10 @@ pub struct Rules {
 impl Default for Rules {
     fn default() -> Self {
         Rules {
+            trim: true,
+            teams: true,
+            teams_added: true,
+            teams_persons: true,
             majority: true,
             short_forms: true,
             add_missed: true,
@@ -51,7 +72,7 @@ impl Default for Rules {
     }
 }
 
-fn is_name_label(label: &str) -> bool {
+pub(crate) fn is_name_label(label: &str) -> bool {
     NAME_LABELS.contains(&label)
 }
 
@@ -132,6 +153,9 @@ pub fn harmonise_labels(doc: &mut Doc) {
 
 /// [`harmonise_labels`] with a chosen set of rules.
 pub fn harmonise_labels_with(doc: &mut Doc, rules: Rules) {
+    if rules.trim {
+        spans::trim_spans(doc);
+    }
     if rules.majority {
         majority_labels(doc);
     }
@@ -140,6 +164,13 @@ pub fn harmonise_labels_with(doc: &mut Doc, rules: Rules) {
     }
     if rules.add_missed {
         add_missed(doc);
+    }
+    if rules.teams {
+        let teams = sports::Teams {
+            add: rules.teams_added,
+            lone_persons: rules.teams_persons,
+        };
+        sports::team_labels(doc, teams);
     }
 }
 
@@ -635,6 +666,10 @@ mod tests {
         let text = "Jack London wrote about London. London was foggy.";
         let mut d = doc(text, &[("Jack London", "PERSON"), ("London", "GPE")]);
         let rules = Rules {
+            trim: false,
+            teams: false,
+            teams_added: false,
+            teams_persons: false,
             majority: false,
             short_forms: false,
             add_missed: true,
