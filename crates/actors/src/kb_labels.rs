@@ -70,6 +70,10 @@ pub fn kb_labels(doc: &mut Doc, kb: &Kb) {
 const SHORT_NAMES: &[&str] = &["US", "UK", "USA", "UAE", "PRC", "ROK"];
 
 fn is_country(kb: &Kb, text: &str) -> bool {
+    // a name is written with a capital; "pakistan" in lower case is a slip or a handle
+    if !text.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if letters <= 3 && !text.contains('.') && !SHORT_NAMES.contains(&text) {
         return false;

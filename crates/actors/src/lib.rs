@@ -132,17 +132,31 @@ const ACRONYM_SKIPS: &[&str] = &["of", "the", "and", "for", "on", "in", "&"];
 /// "NATO" of "North Atlantic Treaty Organization". Only names of two words or more, only
 /// acronyms written in capitals (with or without full stops), so "Bush" is never an acronym.
 pub(crate) fn is_acronym(short: &str, long: &[&str]) -> bool {
-    let letters: String = short.chars().filter(|c| *c != '.').collect();
-    if letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) || long.len() < 2 {
-        return false;
+    match (acronym_letters(short), initials_of(long)) {
+        (Some(letters), Some(initials)) => letters == initials,
+        _ => false,
     }
-    let initials: String = long
-        .iter()
-        .filter(|w| !ACRONYM_SKIPS.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect();
-    initials == letters
+}
+
+/// The letters of an acronym written in capitals ("U.S." is "US"), if it is one.
+pub(crate) fn acronym_letters(short: &str) -> Option<String> {
+    let letters: String = short.chars().filter(|c| *c != '.').collect();
+    (letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+}
+
+/// The initials an acronym of a name of two words or more spells, skipping "of", "the" and the
+/// like.
+pub(crate) fn initials_of(long: &[&str]) -> Option<String> {
+    if long.len() < 2 {
+        return None;
+    }
+    Some(
+        long.iter()
+            .filter(|w| !ACRONYM_SKIPS.contains(&w.to_lowercase().as_str()))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect(),
+    )
 }
 
 /// Makes entity labels consistent within a document, in place on `doc.mentions`, with every rule

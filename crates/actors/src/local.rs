@@ -212,8 +212,7 @@ pub fn doc_actors(doc: &Doc, kb: &Kb) -> Vec<DocActor> {
         // A group with one ordinary mention of the state is the state itself, not only a metonym.
         entry.1 &= metonym;
     }
-    // Roles arrive with the roles module (merged separately); none until then.
-    let roles: Vec<dossier_model::Role> = Vec::new();
+    let roles = crate::roles(doc);
     let mut actors: Vec<DocActor> = groups
         .into_iter()
         .map(|(key, mut mentions)| {
