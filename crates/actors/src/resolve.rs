@@ -480,6 +480,22 @@ fn build(
             }
         }
         aliases.sort_by_key(|a| fold(a));
+        // A person's country, when the roles the documents give them say it ("Iranian Foreign
+        // Minister"): the one most of those roles name.
+        let role_country = {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for &i in members {
+                for r in &records[i].actor.roles {
+                    if let Some(c) = &r.country {
+                        *counts.entry(c.as_str()).or_default() += 1;
+                    }
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+                .map(|(c, _)| c.to_string())
+        };
         let mut entity = Entity {
             id,
             name,
@@ -488,7 +504,7 @@ fn build(
             documents,
             mentions,
             kb: kb_id.map(str::to_string),
-            country: info.and_then(|i| i.country),
+            country: info.and_then(|i| i.country).or(role_country),
             roles,
         };
         corrections.apply_to(&mut entity);

@@ -490,7 +490,7 @@ fn print_report(out: &mut impl Write, r: &ActorReport) -> Result<()> {
         for role in &r.roles {
             writeln!(
                 out,
-                "  {} — {} [{}]\n      \"{}\"",
+                "  {} — {} [{}]\n      {}",
                 role.role,
                 role.outlet.as_deref().unwrap_or("?"),
                 short(&role.doc),

@@ -260,6 +260,10 @@ pub struct ActorRole {
     pub text: String,
     pub span: Span,
     pub sentence: Span,
+    /// ISO 3166 alpha-2 code of the country the role says the person serves ("Iranian Foreign
+    /// Minister", "Russia's envoy", "president of France"), when it says one.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// A canonical actor, resolved across mentions and documents.
