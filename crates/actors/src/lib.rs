@@ -1,13 +1,19 @@
-//! Actors within one document: name spans cut to the name and entity labels made consistent
-//! across a document's mentions ([`harmonise_labels`]), short forms of names linked to the full
-//! name they abbreviate ([`link_within`]), and the roles and titles the text gives people
-//! ([`roles`]).
+//! Actors: the people, organisations and places news names, within one document and across a
+//! corpus.
 //!
-//! Both are rules a careful reader applies. A name keeps one type throughout an article unless the
-//! text says otherwise, so the label most occurrences carry wins over the model's slips; "Merkel"
-//! after "Angela Merkel" is the same person. The one rule that outranks recall: two different
-//! people are never merged. A surname that two earlier full names share ("George W. Bush", "Jeb
-//! Bush", then "Bush") links to nobody.
+//! Within one document: name spans cut to the name and entity labels made consistent across a
+//! document's mentions ([`harmonise_labels`]), labels corrected by the knowledge base
+//! ([`kb_labels`]), short forms of names linked to the full name they abbreviate
+//! ([`link_within`]), the roles and titles the text gives people ([`roles`]), and the document's
+//! actors ([`doc_actors`]: mentions grouped, looked up in the knowledge base, capitals that act
+//! split off as their state). Across documents: [`resolve`] groups documents' actors into
+//! entities, with an analyst's [`Corrections`] applied last.
+//!
+//! These are rules a careful reader applies. A name keeps one type throughout an article unless
+//! the text says otherwise; "Merkel" after "Angela Merkel" is the same person. The one rule that
+//! outranks recall: two different people are never merged on weak evidence. A surname that two
+//! earlier full names share ("George W. Bush", "Jeb Bush", then "Bush") links to nobody, and
+//! across documents a short form joins a full name only when it is the only candidate.
 
 mod roles;
 mod spans;
