@@ -6,7 +6,7 @@
 //! ([`kb_labels`]), short forms of names linked to the full name they abbreviate
 //! ([`link_within`]), the roles and titles the text gives people ([`roles`]), and the document's
 //! actors ([`doc_actors`]: mentions grouped, looked up in the knowledge base, capitals that act
-//! split off as their state). Across documents: [`resolve`] groups documents' actors into
+//! split off as their state). Across documents: [`resolve()`] groups documents' actors into
 //! entities, with an analyst's [`Corrections`] applied last.
 //!
 //! These are rules a careful reader applies. A name keeps one type throughout an article unless
