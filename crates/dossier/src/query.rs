@@ -226,6 +226,7 @@ pub fn stats(db: &Path, json: bool) -> Result<ExitCode> {
             "annotations   {} entity mentions, {} time expressions, {} quotes",
             s.mentions, s.times, s.quotes
         )?;
+        writeln!(out, "actors        {} (as last resolved)", s.entities)?;
         for (title, groups) in [
             ("by outlet", &s.by_outlet),
             ("by input kind", &s.by_kind),
