@@ -500,11 +500,7 @@ fn print_report(out: &mut impl Write, r: &ActorReport) -> Result<()> {
     }
     writeln!(out, "\ndocuments:")?;
     for d in &r.documents {
-        let date = d
-            .published
-            .as_deref()
-            .map(|p| p.get(..10).unwrap_or(p))
-            .unwrap_or("----------");
+        let date = crate::query::day(d.published.as_deref());
         writeln!(
             out,
             "  {date} {} [{}] {} ({} mentions)",

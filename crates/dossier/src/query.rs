@@ -74,11 +74,7 @@ pub fn search(
         writeln!(out, "no matches")?;
     } else {
         for h in hits {
-            let date = h
-                .published
-                .as_deref()
-                .map(|p| p.get(..10).unwrap_or(p))
-                .unwrap_or("----------");
+            let date = day(h.published.as_deref());
             writeln!(
                 out,
                 "{date}  {}  {}  [{}]",
@@ -386,6 +382,13 @@ struct QuoteItem {
     published: Option<String>,
 }
 
+/// The day of a publication date, or dashes when there is none, for listings.
+pub(crate) fn day(published: Option<&str>) -> &str {
+    published
+        .map(|p| p.get(..10).unwrap_or(p))
+        .unwrap_or("----------")
+}
+
 fn contains_ci(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(&needle.to_lowercase())
 }
@@ -479,11 +482,7 @@ pub fn quotes(
         writeln!(out, "no quotations")?;
     } else {
         for q in &items {
-            let date = q
-                .published
-                .as_deref()
-                .map(|p| p.get(..10).unwrap_or(p))
-                .unwrap_or("----------");
+            let date = day(q.published.as_deref());
             writeln!(
                 out,
                 "{} ({}), {date}, {}:",
