@@ -105,10 +105,10 @@ pub fn resolve(
             } else {
                 Vec::new()
             };
-            let key = if class == "person" {
-                words.join(" ")
-            } else {
-                org_fold(&fold(strip_possessive(&actor.name)))
+            let key = match class {
+                "person" => words.join(" "),
+                "group" => singular(&fold(strip_possessive(&actor.name))),
+                _ => org_fold(&fold(strip_possessive(&actor.name))),
             };
             records.push(Record {
                 doc: d,
@@ -357,6 +357,18 @@ fn strip_possessive(name: &str) -> &str {
         .iter()
         .find_map(|p| name.strip_suffix(p))
         .unwrap_or(name)
+}
+
+/// A group's name in the singular: "Tories" is "Tory", "Europeans" "European". Only groups
+/// (nationalities, parties, religions) are named both ways; "Swiss" stays.
+fn singular(folded: &str) -> String {
+    if let Some(stem) = folded.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    match folded.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.len() >= 3 => stem.to_string(),
+        _ => folded.to_string(),
+    }
 }
 
 /// "Organisation" and "Organization" are one spelling of a name.
@@ -661,6 +673,19 @@ mod tests {
         );
         assert_ne!(got[0][0], got[1][0]);
         assert_eq!(got[0][1], got[1][1]);
+    }
+
+    #[test]
+    fn groups_in_the_plural_are_the_group() {
+        let got = run(
+            &[
+                vec![actor("Tories", "NORP"), actor("Swiss", "NORP")],
+                vec![actor("Tory", "NORP"), actor("Swis", "NORP")],
+            ],
+            &Corrections::none(),
+        );
+        assert_eq!(got[0][0], got[1][0]);
+        assert_ne!(got[0][1], got[1][1]);
     }
 
     #[test]

@@ -519,9 +519,10 @@ pub fn actor(
     corrections: Option<&Path>,
     name: &str,
     sentences: usize,
+    documents: usize,
     json: bool,
 ) -> Result<ExitCode> {
     let store = open_existing(db)?;
     let corrections = actors::load_corrections(corrections, Some(db))?;
-    actors::show(&store, &corrections, name, sentences, json)
+    actors::show(&store, &corrections, name, sentences, documents, json)
 }
