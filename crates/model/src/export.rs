@@ -70,6 +70,8 @@ pub struct ExportSpeaker {
     pub end: usize,
     pub text: String,
     pub entity: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -208,6 +210,7 @@ impl ExportDoc {
                                 end: p.end,
                                 text: p.text,
                                 entity: s.entity.clone(),
+                                role: s.role.clone(),
                             }
                         }),
                     }

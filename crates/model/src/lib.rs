@@ -215,6 +215,10 @@ pub struct Quote {
 pub struct Speaker {
     pub span: Span,
     pub entity: Option<String>,
+    /// The speaker's role as this document states it ("Iran's chief negotiator"), once the
+    /// speaker is linked to an actor.
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 /// A role or title the text gives the person a mention names: "Foreign Ministry spokeswoman"
