@@ -7,8 +7,11 @@ use dossier_actors::Corrections;
 use dossier_model::{Doc, InputKind};
 use dossier_pipeline::{Pipeline, resolve_entities};
 
-/// Every quote's (speaker words, entity name, role) after annotation and resolution.
-fn speakers(text: &str) -> Option<Vec<(String, Option<String>, Option<String>)>> {
+/// A quote's speaker: its words, the name of its entity, its role.
+type Said = (String, Option<String>, Option<String>);
+
+/// Every quote's speaker after annotation and resolution.
+fn speakers(text: &str) -> Option<Vec<Said>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
     if !dir.join("meta.json").is_file() {
         println!(
