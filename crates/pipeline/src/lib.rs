@@ -163,10 +163,7 @@ pub fn link_entities(doc: &mut Doc, ids: &[Option<String>]) {
             let s = q.speaker.as_ref()?;
             let id = speaker_entity(doc, s.span)
                 .or_else(|| apposed_person(doc, s.span))
-                .or_else(|| {
-                    let antecedent = dossier_quotes::antecedent(doc, s.span)?;
-                    speaker_entity(doc, antecedent)
-                })?;
+                .or_else(|| pronoun_antecedent(doc, s.span))?;
             let role = speaker_role(doc, ids, &id, s.span);
             Some((id, role))
         })
@@ -224,6 +221,134 @@ fn speaker_entity(doc: &Doc, span: Span) -> Option<String> {
         .filter(|m| m.label == "PERSON")
         .min_by_key(|m| m.span.start)
         .or_else(|| doc.mentions.iter().filter(inside).find(|m| ends_speaker(m)))
+        .and_then(|m| m.entity.clone())
+}
+
+/// Grammatical gender, as a text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// Forms of address and role words that say a person's gender.
+const FEMALE_WORDS: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "dame",
+    "lady",
+    "queen",
+    "princess",
+    "duchess",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "councilwoman",
+    "stateswoman",
+    "actress",
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+    "widow",
+    "grandmother",
+];
+const MALE_WORDS: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "duke",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "businessman",
+    "councilman",
+    "statesman",
+    "actor",
+    "husband",
+    "father",
+    "son",
+    "brother",
+    "widower",
+    "grandfather",
+];
+
+fn gender_of_word(word: &str) -> Option<Gender> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if FEMALE_WORDS.contains(&w.as_str()) {
+        Some(Gender::Female)
+    } else if MALE_WORDS.contains(&w.as_str()) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// The gender the document shows for an entity: a form of address right before one of its
+/// mentions ("Ms Malley"), or a gendered word in a role it is given ("Foreign Ministry
+/// spokeswoman"). `None` when the text does not say, or says both.
+fn gender_in_doc(doc: &Doc, entity: &str) -> Option<Gender> {
+    let mut seen = Vec::new();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity.as_deref() == Some(entity))
+    {
+        // the word before the name, or the name's own first word ("Mr Wang" tagged whole)
+        let before = doc.text[..m.span.start].trim_end();
+        if let Some(word) = before.rsplit(|c: char| c.is_whitespace()).next() {
+            seen.extend(gender_of_word(word));
+        }
+        if let Some(first) = m.span.text(&doc.text).split_whitespace().next() {
+            seen.extend(gender_of_word(first));
+        }
+    }
+    for a in &doc.actors {
+        let ours = a
+            .mentions
+            .iter()
+            .any(|&i| doc.mentions.get(i).and_then(|m| m.entity.as_deref()) == Some(entity));
+        if ours {
+            for r in &a.roles {
+                seen.extend(r.text.split_whitespace().filter_map(gender_of_word));
+            }
+        }
+    }
+    match (seen.contains(&Gender::Female), seen.contains(&Gender::Male)) {
+        (true, false) => Some(Gender::Female),
+        (false, true) => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// For a pronoun speaker ("he said"), the nearest person named before it whose gender, as far
+/// as the document shows it, agrees with the pronoun; the current paragraph is preferred by
+/// being nearest. `None` for a speaker that is not a personal pronoun.
+fn pronoun_antecedent(doc: &Doc, speaker: Span) -> Option<String> {
+    let word = speaker.text(&doc.text).to_lowercase();
+    let wanted = match word.as_str() {
+        "he" | "him" => Some(Gender::Male),
+        "she" | "her" => Some(Gender::Female),
+        "i" => None,
+        _ => return None,
+    };
+    dossier_quotes::antecedent(doc, speaker)?;
+    doc.mentions
+        .iter()
+        .filter(|m| m.label == "PERSON" && m.entity.is_some() && m.span.end <= speaker.start)
+        .rev()
+        .find(|m| {
+            let id = m.entity.as_deref().expect("filtered");
+            match (wanted, gender_in_doc(doc, id)) {
+                (Some(w), Some(g)) => w == g,
+                _ => true,
+            }
+        })
         .and_then(|m| m.entity.clone())
 }
 
