@@ -9,7 +9,8 @@
 //!   publication meta tags (`article:published_time`, `og:published_time`, `pubdate`,
 //!   `DC.date.issued`, `sailthru.date`, `parsely-pub-date`, `citation_publication_date` and
 //!   some forty more, plus any meta key that speaks of publishing); `itemprop=datePublished`
-//!   and `<time pubdate>`; publication dates named in inline script state;
+//!   and `<time pubdate>`; publication dates named in inline script state (creation dates
+//!   there after publication dates);
 //! * **declared modification dates** (`dateModified`, `article:modified_time`, ...);
 //! * **the date shown to the reader**: `<time>` elements in bylines and headers, elements
 //!   whose class speaks of dates or bylines ("Published March 2, 2021", "2 March 2021",
@@ -21,9 +22,11 @@
 //!   comments) never are.
 //!
 //! Decision: a shown date (not labelled as an update) that a declared date confirms wins, in
-//! the declared form (it carries the time); a shown date earlier than a declared publication
-//! date that merely repeats the modification date wins too (the CMS re-stamped it on the last
-//! edit); otherwise the first declared publication date
+//! the declared form (it carries the time; when the first declared date is the same moment
+//! written in another time zone, that first form); a shown date earlier than the declared
+//! publication date wins too, when it is at least two days earlier or the declared date merely
+//! repeats the modification date (the CMS re-stamped it on an edit or a migration: a piece is
+//! not shown as published before it was); otherwise the first declared publication date
 //! (the URL's date instead when they differ by one day, a UTC artefact); otherwise the shown
 //! date (read the other way round when the URL's date says so: "03/10/2023" under
 //! `/2023/october/03/`); then the first `<time datetime>`, JSON-LD dates of other objects (`WebPage`), the URL
@@ -181,14 +184,25 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
             .chain(modified.iter())
             .find(|d| d.date == v.found.date)
         {
+            // The same moment declared twice, in UTC and in local time, falls on two dates near
+            // midnight; the first declared form is the publisher's primary statement.
+            if let Some(first) = declared
+                .first()
+                .filter(|f| f.date != d.date && same_instant(f, d))
+            {
+                return Some(first.iso.clone());
+            }
             return Some(d.iso.clone());
         }
     }
     if let (Some(v), Some(d)) = (visible.as_ref().filter(|v| !v.update), declared.first()) {
         // A declared publication date equal to the modification date was rewritten by the last
         // edit (CMSs that re-stamp on update do this); an earlier date shown in the byline is
-        // then the original publication.
-        if v.found.date < d.date && modified.iter().any(|m| m.date == d.date) {
+        // then the original publication. So is one shown days before the declared date: a piece
+        // cannot be shown as published before it was, while migrations and republishing
+        // re-stamp the declared value. (One day apart is a time-zone difference.)
+        let days_before = (d.date - v.found.date).num_days();
+        if days_before >= 2 || (days_before > 0 && modified.iter().any(|m| m.date == d.date)) {
             return Some(v.found.iso.clone());
         }
     }
@@ -289,6 +303,12 @@ pub fn dateline(text: &str, latest: NaiveDate) -> Option<String> {
         .map(|(f, _)| f.iso)
 }
 
+/// Whether two date-times with offsets name the same moment.
+fn same_instant(a: &Found, b: &Found) -> bool {
+    let t = |f: &Found| chrono::DateTime::parse_from_rfc3339(&f.iso).ok();
+    matches!((t(a), t(b)), (Some(x), Some(y)) if x == y)
+}
+
 fn one_day_apart(a: NaiveDate, b: NaiveDate) -> bool {
     (a - b).num_days().abs() == 1
 }
@@ -325,7 +345,7 @@ static GENERIC_PUBLISHED_KEY: LazyLock<Regex> = LazyLock::new(|| {
 
 static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|publicationDate|publication_date|firstPublished|first_published_at|pubDate|publish_date|published_date|date_published|content_publication_date|createdAt|created_at|dateCreated)\\?["']\s*:\s*\\?["']([^"'\\]{6,40})"#,
+        r#"(datePublished|publishedDate|publishDate|published_at|publishedAt|publicationDate|publication_date|firstPublished|first_published_at|pubDate|publish_date|published_date|date_published|content_publication_date|createdAt|created_at|dateCreated)\\?["']\s*:\s*\\?["'](?P<v>[^"'\\]{6,40})"#,
     )
     .expect("valid regex")
 });
@@ -337,15 +357,19 @@ fn script_dates(page: &Page, latest: NaiveDate) -> Vec<Found> {
     for n in page.doc.select("script:not([src])").nodes() {
         let t = n.text();
         for c in SCRIPT_DATE.captures_iter(&t).take(3) {
-            if let Some(f) = parse_structured(&c[1]).filter(|f| valid(f.date, latest)) {
-                out.push(f);
+            if let Some(f) = parse_structured(&c["v"]).filter(|f| valid(f.date, latest)) {
+                // A record's creation date is weaker than its publication date, wherever the
+                // two appear in the script ("dateCreated" often precedes "datePublished").
+                let created = c[1].to_ascii_lowercase().contains("creat");
+                out.push((created, f));
             }
         }
         if out.len() >= 3 {
             break;
         }
     }
-    out
+    out.sort_by_key(|(created, _)| *created);
+    out.into_iter().map(|(_, f)| f).collect()
 }
 
 /// A date written in the text just after (or just before) the page's main heading, where

@@ -648,14 +648,52 @@ fn restamped_publication_date_yields_to_the_byline() {
     );
     let a = extract(&html, None).expect("article");
     assert_eq!(a.published.as_deref(), Some("2024-08-25"));
-    // Without the re-stamp, the declared date stands.
+    // A byline days before the declared date wins without the re-stamp too: a piece is not
+    // shown as published before it was, while migrations re-stamp the declared value.
     let html = page_with(
         r#"<meta property="article:published_time" content="2025-06-24T10:00:00Z">
            <meta property="article:modified_time" content="2025-07-01T10:00:00Z">"#,
         r#"<div class="post-date">August 25, 2024</div>"#,
     );
     let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2024-08-25"));
+    // One day earlier is the same moment in another time zone: the declared date stands.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2025-06-24T01:00:00Z">
+           <meta property="article:modified_time" content="2025-07-01T10:00:00Z">"#,
+        r#"<div class="post-date">June 23, 2025</div>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-06-24T01:00:00Z"));
+    // A byline later than the declared date does not win: that is usually an update.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2025-06-24T10:00:00Z">"#,
+        r#"<div class="post-date">August 25, 2025</div>"#,
+    );
+    let a = extract(&html, None).expect("article");
     assert_eq!(a.published.as_deref(), Some("2025-06-24T10:00:00Z"));
+}
+
+#[test]
+fn one_moment_declared_in_two_time_zones_keeps_the_first_form() {
+    // The meta tag says UTC, the byline's <time> says local time: the same moment, on two
+    // dates. The first declared form is the publisher's primary statement.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2025-07-05T00:04:00+00:00">"#,
+        r#"<div class="byline"><time class="entry-date published" datetime="2025-07-04T20:04:00-04:00">July 4, 2025</time></div>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-07-05T00:04:00+00:00"));
+}
+
+#[test]
+fn script_state_publication_date_before_creation_date() {
+    let html = page_with(
+        r#"<script>window.__STATE__ = {"page": {"dateCreated": "2019-01-25T12:51:59-08:00", "datePublished": "2022-10-05T12:53:00-07:00"}};</script>"#,
+        "",
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2022-10-05T12:53:00-07:00"));
 }
 
 #[test]
