@@ -19,7 +19,8 @@
 //!   class, or by hAtom's `updated` class on the part holding the date). Once the byline has
 //!   shown an "Updated" date, unlabelled dates far from it (teaser cards) are not taken, and
 //!   dates inside blocks that list other pages (related, recent, popular posts, sidebars,
-//!   comments) never are.
+//!   comments) or inside a today's-date widget never are; `<time>`s next to the headline come
+//!   before those elsewhere (menus listing the latest news).
 //!
 //! Decision: a shown date (not labelled as an update) that a declared date confirms wins, in
 //! the declared form (it carries the time; when the first declared date is the same moment
@@ -457,19 +458,21 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
             .unwrap_or_default();
         format!("{own} {parent}")
     };
+    // The dateline sits next to the headline: `<time>`s there come first, whatever the markup
+    // placed earlier in the document (menus listing the latest news).
+    let headline = page.headline_node().and_then(|id| page.doc.tree.get(&id));
     for sel in [
         "time[class*=publish], time[class*=post-date], time[class*=entry-date], time[class*=posted]",
         "[class*=publish] time, [class*=post-date] time, [class*=dateline] time, [class*=byline] time, \
          [class*=article-date] time, [class*=meta] time, header time, article time",
     ] {
-        for n in page
-            .doc
-            .select(sel)
-            .nodes()
-            .iter()
-            .filter(|n| !in_other_content(n))
-            .take(4)
-        {
+        let found = page.doc.select(sel).nodes().to_vec();
+        let mut cands: Vec<&dom_query::NodeRef> =
+            found.iter().filter(|n| !in_other_content(n)).collect();
+        if let Some(h) = &headline {
+            cands.sort_by_key(|n| !near(n, h));
+        }
+        for n in cands.into_iter().take(4) {
             let text = n.text();
             let label = label_of(n);
             let in_text = if text.len() < 200 {
@@ -540,6 +543,10 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         if let Some((found, is_update)) =
             find_in_text_labelled(t, mdy).filter(|(f, _)| valid(f.date, latest))
         {
+            // A "date" block in the site header holding a today's-date widget.
+            if marked_inside(n, found.date, mdy, &TODAY_CLASS) {
+                continue;
+            }
             let is_update = is_update || marked_updated_inside(n, found.date, mdy);
             if !is_update {
                 // Once the byline has shown an "Updated" date, an unlabelled date elsewhere on
@@ -563,6 +570,27 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         }
     }
     update
+}
+
+static TODAY_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)today|current-?(?:date|time)|clock|weather").expect("valid regex")
+});
+
+/// Whether the date in `n` is the text of a descendant whose class or id matches `label`.
+fn marked_inside(n: &dom_query::NodeRef, date: NaiveDate, mdy: bool, label: &Regex) -> bool {
+    dom_query::Selection::from(*n)
+        .select("[class], [id]")
+        .nodes()
+        .iter()
+        .take(40)
+        .any(|c| {
+            let l = format!(
+                "{} {}",
+                c.attr("class").unwrap_or_default(),
+                c.attr("id").unwrap_or_default()
+            );
+            label.is_match(&l) && find_in_text(&c.text(), mdy).is_some_and(|f| f.date == date)
+        })
 }
 
 /// Whether the date in `n` is the text of a descendant whose class marks a modification date

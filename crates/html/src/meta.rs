@@ -177,7 +177,7 @@ impl<'a> Page<'a> {
     /// The element holding the headline: the first non-empty `<h1>`, else the first `<h2>` or
     /// `<h3>` that shares most of its words with `<title>` (pages built with site builders often
     /// have no `<h1>`).
-    fn headline_node(&self) -> Option<dom_query::NodeId> {
+    pub(crate) fn headline_node(&self) -> Option<dom_query::NodeId> {
         if let Some(n) = self
             .doc
             .select("h1")

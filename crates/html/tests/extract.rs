@@ -733,6 +733,30 @@ fn dates_in_related_and_recent_posts_are_other_pages() {
 }
 
 #[test]
+fn the_dateline_next_to_the_headline_beats_menu_dates_and_the_date_of_today() {
+    // A menu listing the latest news comes first in the markup; the article's own <time>
+    // sits under its headline.
+    let html = format!(
+        r#"<html><body><header><div class="view-menu"><div class="views-row"><a href="/b">Another story</a>
+           <div class="meta"><time datetime="2025-01-31T12:00:00Z">01/31/2025</time></div></div></div></header>
+           <main><article><div class="node__content"><h1>Budget agreed after long session</h1>
+           <div class="node__meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time> by Sam Carter</div>
+           {}</div></article></main></body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2017-03-01T12:00:00Z"));
+    // A "date" block in the site header that shows today's date is not the article's.
+    let html = format!(
+        r#"<html><body><div id="block-date"><p id="todays-date-custom"><b>Friday</b>, December 19, 2025</p></div>
+           <h1>Budget agreed after long session</h1><div class="article-date">12.12.2025</div>{}</body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-12-12"));
+}
+
+#[test]
 fn headline_forms() {
     let page = |head: &str, h1: &str| {
         format!(
