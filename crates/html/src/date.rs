@@ -22,7 +22,8 @@
 //!   comments) or inside a today's-date widget never are; `<time>`s next to the headline come
 //!   before those elsewhere (menus listing the latest news).
 //!
-//! Decision: a shown date (not labelled as an update) that a declared date confirms wins, in
+//! Decision: a shown date (not labelled as an update; the dated element first, then the text
+//! under the headline, which can confirm only a publication date) that a declared date confirms wins, in
 //! the declared form (it carries the time; when the first declared date is the same moment
 //! written in another time zone, that first form); a shown date earlier than the declared
 //! publication date wins too, when it is at least two days earlier or the declared date merely
@@ -177,12 +178,23 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
 
     // What the reader sees next to the headline or byline.
     let visible = visible_date(page, latest).or_else(|| near_headline(page, latest));
-    if let Some(v) = visible.as_ref().filter(|v| !v.update) {
+    // The text under the headline is a second witness when the dated element found is not
+    // confirmed (a date-classed element elsewhere on the page).
+    // It confirms publication dates only: dates under the headline also say "Updated".
+    let second = || near_headline(page, latest).map(|v| (v, false));
+    let shown = visible
+        .iter()
+        .cloned()
+        .map(|v| (v, true))
+        .chain(std::iter::once_with(second).flatten())
+        .filter(|(v, _)| !v.update);
+    for (v, first_witness) in shown {
         // Shown as the date of the piece and declared: the strongest evidence. Keep the declared
         // form, which has the time.
+        let also_modified = modified.iter().filter(|_| first_witness);
         if let Some(d) = declared
             .iter()
-            .chain(modified.iter())
+            .chain(also_modified)
             .find(|d| d.date == v.found.date)
         {
             // The same moment declared twice, in UTC and in local time, falls on two dates near
@@ -429,7 +441,7 @@ fn labelled_update_by_parent(n: &dom_query::NodeRef, own: &str) -> bool {
 }
 
 /// A date shown to the reader, and whether the page labels it as an update.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Shown {
     found: Found,
     update: bool,

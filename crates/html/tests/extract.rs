@@ -757,6 +757,22 @@ fn the_dateline_next_to_the_headline_beats_menu_dates_and_the_date_of_today() {
 }
 
 #[test]
+fn the_date_under_the_headline_confirms_the_declared_one() {
+    // A date-classed block elsewhere shows another day; the line under the headline shows the
+    // declared publication date, which therefore stands (even though it repeats the
+    // modification date, which alone would make an earlier shown date win).
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2025-09-12T12:00:00Z">
+           <meta property="article:modified_time" content="2025-09-12T12:00:00Z"></head>
+           <body><div class="promo-date">May 8, 2024</div><h1>Budget agreed after long session</h1>
+           <p>Sep 12, 2025 · 5 min read</p>{}</body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-09-12T12:00:00Z"));
+}
+
+#[test]
 fn headline_forms() {
     let page = |head: &str, h1: &str| {
         format!(
