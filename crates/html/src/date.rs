@@ -15,7 +15,8 @@
 //! * **the date shown to the reader**: `<time>` elements in bylines and headers, elements
 //!   whose class speaks of dates or bylines ("Published March 2, 2021", "2 March 2021",
 //!   "03/02/2021", read day- or month-first by the page's language), else the text around the
-//!   headline, each flagged when the page labels it "Updated" (in words, by the element's
+//!   headline (the first date after it, or one right above it when that first date lies deep
+//!   in the body), each flagged when the page labels it "Updated" (in words, by the element's
 //!   class, or by hAtom's `updated` class on the part holding the date). Once the byline has
 //!   shown an "Updated" date, unlabelled dates far from it (teaser cards) are not taken, and
 //!   dates inside blocks that list other pages (related, recent, popular posts, sidebars,
@@ -401,16 +402,45 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
     let end = floor(text.len().min(m + AFTER));
     let mdy = mdy_default(page);
     let ok = |x: Option<(Found, bool)>| x.filter(|(f, _)| valid(f.date, latest));
-    let after = ok(find_in_text_labelled(&text[m..end], mdy));
-    let before = || {
-        ok(find_in_text_labelled(
-            &text[floor(m.saturating_sub(BEFORE))..m],
-            mdy,
-        ))
+    let after_text = &text[m..end];
+    let after = ok(find_in_text_labelled(after_text, mdy));
+    // The date closest to the headline on its left, when the first one after it lies deep in
+    // the body: a kicker line ("Dec 12, 2025 · Essay") right above the headline.
+    let before_text = &text[floor(m.saturating_sub(BEFORE))..m];
+    let close_before = || {
+        let c = TEXT_DATE.captures_iter(before_text).last()?;
+        let whole = c.get(0)?;
+        let d = captured_date(&c, mdy).filter(|d| valid(*d, latest))?;
+        let mut from = whole.start().saturating_sub(40);
+        while !before_text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let labelled = UPDATED_BEFORE.is_match(&before_text[from..whole.start()]);
+        (before_text.len() - whole.end() < 100 && !labelled).then(|| Found {
+            date: d,
+            iso: d.format("%Y-%m-%d").to_string(),
+        })
     };
-    after
-        .or_else(before)
-        .map(|(found, update)| Shown { found, update })
+    let far = |f: &Found| {
+        TEXT_DATE
+            .captures_iter(after_text)
+            .find(|c| captured_date(c, mdy) == Some(f.date))
+            .and_then(|c| c.get(0))
+            .is_some_and(|m| m.start() > 300)
+    };
+    match after {
+        Some((found, update)) if !far(&found) => Some(Shown { found, update }),
+        Some((found, update)) => Some(
+            close_before()
+                .map(|found| Shown {
+                    found,
+                    update: false,
+                })
+                .unwrap_or(Shown { found, update }),
+        ),
+        None => ok(find_in_text_labelled(before_text, mdy))
+            .map(|(found, update)| Shown { found, update }),
+    }
 }
 
 /// Whether the text just before `n` inside its parent (or grandparent) says "Updated": the

@@ -773,6 +773,24 @@ fn the_date_under_the_headline_confirms_the_declared_one() {
 }
 
 #[test]
+fn a_date_right_above_the_headline_beats_one_deep_in_the_body() {
+    let para = "<p>The committee met for six hours on Thursday and agreed a draft budget that \
+        shifts money from roads to schools, a change the opposition called reckless.</p>";
+    let html = format!(
+        r#"<html><body><div class="flex gap-2">Dec 12, 2025</div><h1>Budget agreed after long session</h1>
+           {}<p>The last budget passed on 30 October 2024 after a similar session.</p>{}</body></html>"#,
+        para.repeat(3),
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-12-12"));
+    // "Last updated" above the headline is not taken for the publication date that way.
+    let html = html.replace("Dec 12, 2025", "Last updated: Dec 12, 2025");
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2024-10-30"));
+}
+
+#[test]
 fn headline_forms() {
     let page = |head: &str, h1: &str| {
         format!(
