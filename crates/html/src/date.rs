@@ -24,13 +24,15 @@
 //!   before those elsewhere (menus listing the latest news).
 //!
 //! Decision: a shown date (not labelled as an update; the dated element first, then the text
-//! under the headline, which can confirm only a publication date) that a declared date confirms wins, in
-//! the declared form (it carries the time; when the first declared date is the same moment
+//! under the headline, which can confirm only a publication date) that a declared date
+//! confirms wins, in the declared form (it carries the time; when the first declared date is the same moment
 //! written in another time zone, that first form); a shown date earlier than the declared
 //! publication date wins too, when it is at least two days earlier or the declared date merely
 //! repeats the modification date (the CMS re-stamped it on an edit or a migration: a piece is
-//! not shown as published before it was); otherwise the first declared publication date
-//! (the URL's date instead when they differ by one day, a UTC artefact); otherwise the shown
+//! not shown as published before it was); a shown date beats declared dates found only in
+//! script state (which also holds related posts and comments); otherwise the first declared
+//! publication date (the URL's date instead when they differ by one day, a UTC artefact);
+//! otherwise the shown
 //! date (read the other way round when the URL's date says so: "03/10/2023" under
 //! `/2023/october/03/`); then the first `<time datetime>`, JSON-LD dates of other objects (`WebPage`), the URL
 //! (`/2021/03/02/`, `/2021-03-02-`, `/2021/march/02/`), modification dates (equal to the
@@ -175,6 +177,9 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
 
     // Publication dates in the page's own scripts (framework state, analytics variables).
     let scripted = script_dates(page, latest);
+    // Script state often holds other records too (comments, related posts, the author's
+    // profile): a date found only there is weaker than the one shown in the byline.
+    let only_scripted = declared.is_empty() && !scripted.is_empty();
     declared.extend(scripted);
 
     // What the reader sees next to the headline or byline.
@@ -219,6 +224,9 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         if days_before >= 2 || (days_before > 0 && modified.iter().any(|m| m.date == d.date)) {
             return Some(v.found.iso.clone());
         }
+    }
+    if only_scripted && let Some(v) = visible.as_ref().filter(|v| !v.update) {
+        return Some(v.found.iso.clone());
     }
     if let Some(d) = declared.first() {
         if let Some(u) = url_date

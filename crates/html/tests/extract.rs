@@ -791,6 +791,17 @@ fn a_date_right_above_the_headline_beats_one_deep_in_the_body() {
 }
 
 #[test]
+fn a_date_only_in_script_state_yields_to_the_byline() {
+    // The framework state names a related post's publication date; nothing else declares one.
+    let html = page_with(
+        r#"<script>window.__APOLLO__ = {"related": {"postedAt": "x", "publishedAt": "2020-07-30T22:00:37Z"}};</script>"#,
+        r#"<div class="post-meta"><span class="date">18th Dec 2025</span></div>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-12-18"));
+}
+
+#[test]
 fn headline_forms() {
     let page = |head: &str, h1: &str| {
         format!(
