@@ -811,6 +811,16 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
         if let Some(h) = h1s.iter().find(|h| !is_site(h)) {
             return Some(cut_kicker(h));
         }
+        // "example.com Vibe Coding": the site's name (its only heading) run into the title
+        // without a separator.
+        if let Some(rest) = h1s
+            .iter()
+            .filter(|h| is_site(h))
+            .find_map(|h| stripped.strip_prefix(h.as_str()))
+            .filter(|rest| rest.starts_with(' ') && rest.split_whitespace().count() >= 2)
+        {
+            return Some(cut_kicker(rest.trim()));
+        }
         return Some(cut_kicker(&stripped));
     }
     h1s.into_iter().next()

@@ -820,6 +820,16 @@ fn headline_forms() {
     .expect("article");
     // ... and a heading set in capitals takes the declared title's case.
     assert_eq!(a.title.as_deref(), Some("Weekend Coding Agent"));
+    // A heading naming the site, run into the <title> without a separator, is cut from it.
+    let a = extract(
+        &page(
+            "<title>plainsite.example Vibe Coding</title>",
+            "plainsite.example",
+        ),
+        Some("https://plainsite.example/archives/2025/12/16/vibe.html"),
+    )
+    .expect("article");
+    assert_eq!(a.title.as_deref(), Some("Vibe Coding"));
     // The site's name after a dash in the heading is not part of the headline.
     let a = extract(
         &page(
