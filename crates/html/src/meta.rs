@@ -650,6 +650,32 @@ fn title_agrees(h: &str, other: &str, site: Option<&str>, host_label: Option<&st
     })
 }
 
+/// Whether the words of `a` and `b` (lower case) are the same but for one word added.
+fn one_word_apart(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() < wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    if long.len() != short.len() + 1 || short.len() < 3 {
+        return false;
+    }
+    (0..long.len()).any(|skip| {
+        long.iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, w)| w)
+            .eq(short.iter())
+    })
+}
+
 /// Whether `s` has letters and none of them is lower case.
 fn all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
@@ -796,7 +822,18 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
         }
     }
     if let Some((h, _)) = best {
-        return Some(cut_heading(&strip_site(h, site, host_label)));
+        let out = cut_heading(&strip_site(h, site, host_label));
+        // A heading set in capitals is a style; a declared title with the same words but one
+        // has the real case ("BEST DRIP COFFEE MAKER IN 2026" / "Best Drip Coffee Maker 2026").
+        if all_caps(&out)
+            && let Some(d) = declared
+                .iter()
+                .map(|d| cut_kicker(&strip_site(d, site, host_label)))
+                .find(|d| !all_caps(d) && one_word_apart(d, &out))
+        {
+            return Some(d);
+        }
+        return Some(out);
     }
     for d in [&og, &ld] {
         if let Some(d) = d.as_deref().filter(|d| !d.is_empty()) {

@@ -820,6 +820,19 @@ fn headline_forms() {
     .expect("article");
     // ... and a heading set in capitals takes the declared title's case.
     assert_eq!(a.title.as_deref(), Some("Weekend Coding Agent"));
+    // So does one whose declared title has the same words but one.
+    let a = extract(
+        &page(
+            r#"<meta property="og:title" content="Best Drip Coffee Maker 2026: Buying Tips">"#,
+            "BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS",
+        ),
+        None,
+    )
+    .expect("article");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Best Drip Coffee Maker 2026: Buying Tips")
+    );
     // A heading naming the site, run into the <title> without a separator, is cut from it.
     let a = extract(
         &page(
