@@ -650,6 +650,12 @@ fn title_agrees(h: &str, other: &str, site: Option<&str>, host_label: Option<&st
     })
 }
 
+/// What aggregators append to a headline: a source domain in parentheses, then perhaps a
+/// comment count.
+static COUNTER_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*\([\w-]+(?:\.[\w-]+)+\)\s*\d*\s*$").expect("valid regex")
+});
+
 /// Whether the words of `a` and `b` (lower case) are the same but for one word added.
 fn one_word_apart(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
@@ -794,6 +800,17 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
                 .saturating_sub(d.split_whitespace().count());
             let first = h.split_whitespace().next().unwrap_or_default();
             if (2..=4).contains(&lead) || (lead == 1 && first.ends_with(':')) {
+                return Some(d);
+            }
+        }
+        // A declared title followed by a counter or a source on the same line: "Grads Find
+        // Jobs Scarce (latimes.com) 87" on link aggregators.
+        for d in &declared {
+            let d = cut_kicker(&strip_site(d, site, host_label));
+            if d.split_whitespace().count() >= 3
+                && let Some(tail) = h.strip_prefix(d.as_str())
+                && COUNTER_TAIL.is_match(tail)
+            {
                 return Some(d);
             }
         }

@@ -833,6 +833,20 @@ fn headline_forms() {
         a.title.as_deref(),
         Some("Best Drip Coffee Maker 2026: Buying Tips")
     );
+    // An aggregator's source and comment count after the headline are not part of it.
+    let a = extract(
+        &page(
+            r#"<meta property="og:title" content="Grads Find Their Degrees No Longer Open Doors - Aggregator">
+               <meta property="og:site_name" content="Aggregator">"#,
+            "Grads Find Their Degrees No Longer Open Doors (latimes.com) 87",
+        ),
+        None,
+    )
+    .expect("article");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Grads Find Their Degrees No Longer Open Doors")
+    );
     // A heading naming the site, run into the <title> without a separator, is cut from it.
     let a = extract(
         &page(
