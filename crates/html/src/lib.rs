@@ -81,7 +81,7 @@
 //! Titles have the same kind of ceiling: of the 80 title misses, 50 have a gold title that is
 //! the page's SEO title (`<title>`, `og:title`) where the visible headline words it differently
 //! ("Best Cloud Computing Stocks of 2025" against the headline "Investing in Cloud Computing
-//! Stocks"); 21 differ from our title by a segment (a year, a subtitle or kicker after a dash
+//! Stocks"); 20 differ from our title by a segment (a year, a subtitle or kicker after a dash
 //! or pipe, kept in one and cut in the other); 4 only by punctuation; 3 match no title source
 //! on the page; in 3 the gold is a visible heading we judged unrelated to the declared titles.
 //! Among the 220 pages whose headline no declared title confirms, the gold is the headline on
