@@ -49,8 +49,8 @@
 //! the quietest run (load average 3.5: 15.8x Python trafilatura), the range covers five runs
 //! under load averages 3.5-7, in each of which we were 7x to 16x faster.
 //! About a fifth of our time is metadata; HTML parsing and dom_smoothie take most of the rest.
-//! After the date rules below, two `scripts/measure.sh` runs under load averages 7-8 gave 93 to
-//! 151 pages/s against 13.0-13.7 for Python trafilatura.
+//! After the date and title rules below, three `scripts/measure.sh` runs under load averages 3.4
+//! to 8 gave 93 to 215 pages/s against 13.0 to 21.0 for Python trafilatura (7x to 11x).
 //!
 //! The gold dates follow what each annotator saw, which makes 0.90 out of reach for a rule
 //! that reports the publication date. Of the 659 dated pages, 39 (5.9%) have a gold date that
