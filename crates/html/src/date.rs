@@ -9,22 +9,30 @@
 //!   publication meta tags (`article:published_time`, `og:published_time`, `pubdate`,
 //!   `DC.date.issued`, `sailthru.date`, `parsely-pub-date`, `citation_publication_date` and
 //!   some forty more, plus any meta key that speaks of publishing); `itemprop=datePublished`
-//!   and `<time pubdate>`; publication dates named in inline script state;
+//!   and `<time pubdate>`; publication dates named in inline script state (creation dates
+//!   there after publication dates);
 //! * **declared modification dates** (`dateModified`, `article:modified_time`, ...);
 //! * **the date shown to the reader**: `<time>` elements in bylines and headers, elements
 //!   whose class speaks of dates or bylines ("Published March 2, 2021", "2 March 2021",
 //!   "03/02/2021", read day- or month-first by the page's language), else the text around the
-//!   headline, each flagged when the page labels it "Updated" (in words, by the element's
+//!   headline (the first date after it, or one right above it when that first date lies deep
+//!   in the body), each flagged when the page labels it "Updated" (in words, by the element's
 //!   class, or by hAtom's `updated` class on the part holding the date). Once the byline has
 //!   shown an "Updated" date, unlabelled dates far from it (teaser cards) are not taken, and
 //!   dates inside blocks that list other pages (related, recent, popular posts, sidebars,
-//!   comments) never are.
+//!   comments) or inside a today's-date widget never are; `<time>`s next to the headline come
+//!   before those elsewhere (menus listing the latest news).
 //!
-//! Decision: a shown date (not labelled as an update) that a declared date confirms wins, in
-//! the declared form (it carries the time); a shown date earlier than a declared publication
-//! date that merely repeats the modification date wins too (the CMS re-stamped it on the last
-//! edit); otherwise the first declared publication date
-//! (the URL's date instead when they differ by one day, a UTC artefact); otherwise the shown
+//! Decision: a shown date (not labelled as an update; the dated element first, then the text
+//! under the headline, which can confirm only a publication date) that a declared date
+//! confirms wins, in the declared form (it carries the time; when the first declared date is the same moment
+//! written in another time zone, that first form); a shown date earlier than the declared
+//! publication date wins too, when it is at least two days earlier or the declared date merely
+//! repeats the modification date (the CMS re-stamped it on an edit or a migration: a piece is
+//! not shown as published before it was); a shown date beats declared dates found only in
+//! script state (which also holds related posts and comments); otherwise the first declared
+//! publication date (the URL's date instead when they differ by one day, a UTC artefact);
+//! otherwise the shown
 //! date (read the other way round when the URL's date says so: "03/10/2023" under
 //! `/2023/october/03/`); then the first `<time datetime>`, JSON-LD dates of other objects (`WebPage`), the URL
 //! (`/2021/03/02/`, `/2021-03-02-`, `/2021/march/02/`), modification dates (equal to the
@@ -169,28 +177,56 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
 
     // Publication dates in the page's own scripts (framework state, analytics variables).
     let scripted = script_dates(page, latest);
+    // Script state often holds other records too (comments, related posts, the author's
+    // profile): a date found only there is weaker than the one shown in the byline.
+    let only_scripted = declared.is_empty() && !scripted.is_empty();
     declared.extend(scripted);
 
     // What the reader sees next to the headline or byline.
     let visible = visible_date(page, latest).or_else(|| near_headline(page, latest));
-    if let Some(v) = visible.as_ref().filter(|v| !v.update) {
+    // The text under the headline is a second witness when the dated element found is not
+    // confirmed (a date-classed element elsewhere on the page).
+    // It confirms publication dates only: dates under the headline also say "Updated".
+    let second = || near_headline(page, latest).map(|v| (v, false));
+    let shown = visible
+        .iter()
+        .cloned()
+        .map(|v| (v, true))
+        .chain(std::iter::once_with(second).flatten())
+        .filter(|(v, _)| !v.update);
+    for (v, first_witness) in shown {
         // Shown as the date of the piece and declared: the strongest evidence. Keep the declared
         // form, which has the time.
+        let also_modified = modified.iter().filter(|_| first_witness);
         if let Some(d) = declared
             .iter()
-            .chain(modified.iter())
+            .chain(also_modified)
             .find(|d| d.date == v.found.date)
         {
+            // The same moment declared twice, in UTC and in local time, falls on two dates near
+            // midnight; the first declared form is the publisher's primary statement.
+            if let Some(first) = declared
+                .first()
+                .filter(|f| f.date != d.date && same_instant(f, d))
+            {
+                return Some(first.iso.clone());
+            }
             return Some(d.iso.clone());
         }
     }
     if let (Some(v), Some(d)) = (visible.as_ref().filter(|v| !v.update), declared.first()) {
         // A declared publication date equal to the modification date was rewritten by the last
         // edit (CMSs that re-stamp on update do this); an earlier date shown in the byline is
-        // then the original publication.
-        if v.found.date < d.date && modified.iter().any(|m| m.date == d.date) {
+        // then the original publication. So is one shown days before the declared date: a piece
+        // cannot be shown as published before it was, while migrations and republishing
+        // re-stamp the declared value. (One day apart is a time-zone difference.)
+        let days_before = (d.date - v.found.date).num_days();
+        if days_before >= 2 || (days_before > 0 && modified.iter().any(|m| m.date == d.date)) {
             return Some(v.found.iso.clone());
         }
+    }
+    if only_scripted && let Some(v) = visible.as_ref().filter(|v| !v.update) {
+        return Some(v.found.iso.clone());
     }
     if let Some(d) = declared.first() {
         if let Some(u) = url_date
@@ -289,6 +325,12 @@ pub fn dateline(text: &str, latest: NaiveDate) -> Option<String> {
         .map(|(f, _)| f.iso)
 }
 
+/// Whether two date-times with offsets name the same moment.
+fn same_instant(a: &Found, b: &Found) -> bool {
+    let t = |f: &Found| chrono::DateTime::parse_from_rfc3339(&f.iso).ok();
+    matches!((t(a), t(b)), (Some(x), Some(y)) if x == y)
+}
+
 fn one_day_apart(a: NaiveDate, b: NaiveDate) -> bool {
     (a - b).num_days().abs() == 1
 }
@@ -325,7 +367,7 @@ static GENERIC_PUBLISHED_KEY: LazyLock<Regex> = LazyLock::new(|| {
 
 static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|publicationDate|publication_date|firstPublished|first_published_at|pubDate|publish_date|published_date|date_published|content_publication_date|createdAt|created_at|dateCreated)\\?["']\s*:\s*\\?["']([^"'\\]{6,40})"#,
+        r#"(datePublished|publishedDate|publishDate|published_at|publishedAt|publicationDate|publication_date|firstPublished|first_published_at|pubDate|publish_date|published_date|date_published|content_publication_date|createdAt|created_at|dateCreated)\\?["']\s*:\s*\\?["'](?P<v>[^"'\\]{6,40})"#,
     )
     .expect("valid regex")
 });
@@ -337,15 +379,19 @@ fn script_dates(page: &Page, latest: NaiveDate) -> Vec<Found> {
     for n in page.doc.select("script:not([src])").nodes() {
         let t = n.text();
         for c in SCRIPT_DATE.captures_iter(&t).take(3) {
-            if let Some(f) = parse_structured(&c[1]).filter(|f| valid(f.date, latest)) {
-                out.push(f);
+            if let Some(f) = parse_structured(&c["v"]).filter(|f| valid(f.date, latest)) {
+                // A record's creation date is weaker than its publication date, wherever the
+                // two appear in the script ("dateCreated" often precedes "datePublished").
+                let created = c[1].to_ascii_lowercase().contains("creat");
+                out.push((created, f));
             }
         }
         if out.len() >= 3 {
             break;
         }
     }
-    out
+    out.sort_by_key(|(created, _)| *created);
+    out.into_iter().map(|(_, f)| f).collect()
 }
 
 /// A date written in the text just after (or just before) the page's main heading, where
@@ -364,16 +410,45 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
     let end = floor(text.len().min(m + AFTER));
     let mdy = mdy_default(page);
     let ok = |x: Option<(Found, bool)>| x.filter(|(f, _)| valid(f.date, latest));
-    let after = ok(find_in_text_labelled(&text[m..end], mdy));
-    let before = || {
-        ok(find_in_text_labelled(
-            &text[floor(m.saturating_sub(BEFORE))..m],
-            mdy,
-        ))
+    let after_text = &text[m..end];
+    let after = ok(find_in_text_labelled(after_text, mdy));
+    // The date closest to the headline on its left, when the first one after it lies deep in
+    // the body: a kicker line ("Dec 12, 2025 · Essay") right above the headline.
+    let before_text = &text[floor(m.saturating_sub(BEFORE))..m];
+    let close_before = || {
+        let c = TEXT_DATE.captures_iter(before_text).last()?;
+        let whole = c.get(0)?;
+        let d = captured_date(&c, mdy).filter(|d| valid(*d, latest))?;
+        let mut from = whole.start().saturating_sub(40);
+        while !before_text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let labelled = UPDATED_BEFORE.is_match(&before_text[from..whole.start()]);
+        (before_text.len() - whole.end() < 100 && !labelled).then(|| Found {
+            date: d,
+            iso: d.format("%Y-%m-%d").to_string(),
+        })
     };
-    after
-        .or_else(before)
-        .map(|(found, update)| Shown { found, update })
+    let far = |f: &Found| {
+        TEXT_DATE
+            .captures_iter(after_text)
+            .find(|c| captured_date(c, mdy) == Some(f.date))
+            .and_then(|c| c.get(0))
+            .is_some_and(|m| m.start() > 300)
+    };
+    match after {
+        Some((found, update)) if !far(&found) => Some(Shown { found, update }),
+        Some((found, update)) => Some(
+            close_before()
+                .map(|found| Shown {
+                    found,
+                    update: false,
+                })
+                .unwrap_or(Shown { found, update }),
+        ),
+        None => ok(find_in_text_labelled(before_text, mdy))
+            .map(|(found, update)| Shown { found, update }),
+    }
 }
 
 /// Whether the text just before `n` inside its parent (or grandparent) says "Updated": the
@@ -404,7 +479,7 @@ fn labelled_update_by_parent(n: &dom_query::NodeRef, own: &str) -> bool {
 }
 
 /// A date shown to the reader, and whether the page labels it as an update.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Shown {
     found: Found,
     update: bool,
@@ -433,19 +508,21 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
             .unwrap_or_default();
         format!("{own} {parent}")
     };
+    // The dateline sits next to the headline: `<time>`s there come first, whatever the markup
+    // placed earlier in the document (menus listing the latest news).
+    let headline = page.headline_node().and_then(|id| page.doc.tree.get(&id));
     for sel in [
         "time[class*=publish], time[class*=post-date], time[class*=entry-date], time[class*=posted]",
         "[class*=publish] time, [class*=post-date] time, [class*=dateline] time, [class*=byline] time, \
          [class*=article-date] time, [class*=meta] time, header time, article time",
     ] {
-        for n in page
-            .doc
-            .select(sel)
-            .nodes()
-            .iter()
-            .filter(|n| !in_other_content(n))
-            .take(4)
-        {
+        let found = page.doc.select(sel).nodes().to_vec();
+        let mut cands: Vec<&dom_query::NodeRef> =
+            found.iter().filter(|n| !in_other_content(n)).collect();
+        if let Some(h) = &headline {
+            cands.sort_by_key(|n| !near(n, h));
+        }
+        for n in cands.into_iter().take(4) {
             let text = n.text();
             let label = label_of(n);
             let in_text = if text.len() < 200 {
@@ -516,6 +593,10 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         if let Some((found, is_update)) =
             find_in_text_labelled(t, mdy).filter(|(f, _)| valid(f.date, latest))
         {
+            // A "date" block in the site header holding a today's-date widget.
+            if marked_inside(n, found.date, mdy, &TODAY_CLASS) {
+                continue;
+            }
             let is_update = is_update || marked_updated_inside(n, found.date, mdy);
             if !is_update {
                 // Once the byline has shown an "Updated" date, an unlabelled date elsewhere on
@@ -539,6 +620,27 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
         }
     }
     update
+}
+
+static TODAY_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)today|current-?(?:date|time)|clock|weather").expect("valid regex")
+});
+
+/// Whether the date in `n` is the text of a descendant whose class or id matches `label`.
+fn marked_inside(n: &dom_query::NodeRef, date: NaiveDate, mdy: bool, label: &Regex) -> bool {
+    dom_query::Selection::from(*n)
+        .select("[class], [id]")
+        .nodes()
+        .iter()
+        .take(40)
+        .any(|c| {
+            let l = format!(
+                "{} {}",
+                c.attr("class").unwrap_or_default(),
+                c.attr("id").unwrap_or_default()
+            );
+            label.is_match(&l) && find_in_text(&c.text(), mdy).is_some_and(|f| f.date == date)
+        })
 }
 
 /// Whether the date in `n` is the text of a descendant whose class marks a modification date

@@ -177,7 +177,7 @@ impl<'a> Page<'a> {
     /// The element holding the headline: the first non-empty `<h1>`, else the first `<h2>` or
     /// `<h3>` that shares most of its words with `<title>` (pages built with site builders often
     /// have no `<h1>`).
-    fn headline_node(&self) -> Option<dom_query::NodeId> {
+    pub(crate) fn headline_node(&self) -> Option<dom_query::NodeId> {
         if let Some(n) = self
             .doc
             .select("h1")
@@ -650,6 +650,38 @@ fn title_agrees(h: &str, other: &str, site: Option<&str>, host_label: Option<&st
     })
 }
 
+/// What aggregators append to a headline: a source domain in parentheses, then perhaps a
+/// comment count.
+static COUNTER_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*\([\w-]+(?:\.[\w-]+)+\)\s*\d*\s*$").expect("valid regex")
+});
+
+/// Whether the words of `a` and `b` (lower case) are the same but for one word added.
+fn one_word_apart(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() < wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    if long.len() != short.len() + 1 || short.len() < 3 {
+        return false;
+    }
+    (0..long.len()).any(|skip| {
+        long.iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, w)| w)
+            .eq(short.iter())
+    })
+}
+
 /// Whether `s` has letters and none of them is lower case.
 fn all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
@@ -771,6 +803,17 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
                 return Some(d);
             }
         }
+        // A declared title followed by a counter or a source on the same line: "Grads Find
+        // Jobs Scarce (latimes.com) 87" on link aggregators.
+        for d in &declared {
+            let d = cut_kicker(&strip_site(d, site, host_label));
+            if d.split_whitespace().count() >= 3
+                && let Some(tail) = h.strip_prefix(d.as_str())
+                && COUNTER_TAIL.is_match(tail)
+            {
+                return Some(d);
+            }
+        }
     }
     // An unconfirmed heading still beats the declared titles: on real pages the visible
     // headline is the title far more often than og:title (often an SEO variant), even when
@@ -796,7 +839,18 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
         }
     }
     if let Some((h, _)) = best {
-        return Some(cut_heading(&strip_site(h, site, host_label)));
+        let out = cut_heading(&strip_site(h, site, host_label));
+        // A heading set in capitals is a style; a declared title with the same words but one
+        // has the real case ("BEST DRIP COFFEE MAKER IN 2026" / "Best Drip Coffee Maker 2026").
+        if all_caps(&out)
+            && let Some(d) = declared
+                .iter()
+                .map(|d| cut_kicker(&strip_site(d, site, host_label)))
+                .find(|d| !all_caps(d) && one_word_apart(d, &out))
+        {
+            return Some(d);
+        }
+        return Some(out);
     }
     for d in [&og, &ld] {
         if let Some(d) = d.as_deref().filter(|d| !d.is_empty()) {
@@ -810,6 +864,16 @@ fn title(page: &Page, site: Option<&str>) -> Option<String> {
         }
         if let Some(h) = h1s.iter().find(|h| !is_site(h)) {
             return Some(cut_kicker(h));
+        }
+        // "example.com Vibe Coding": the site's name (its only heading) run into the title
+        // without a separator.
+        if let Some(rest) = h1s
+            .iter()
+            .filter(|h| is_site(h))
+            .find_map(|h| stripped.strip_prefix(h.as_str()))
+            .filter(|rest| rest.starts_with(' ') && rest.split_whitespace().count() >= 2)
+        {
+            return Some(cut_kicker(rest.trim()));
         }
         return Some(cut_kicker(&stripped));
     }

@@ -648,14 +648,52 @@ fn restamped_publication_date_yields_to_the_byline() {
     );
     let a = extract(&html, None).expect("article");
     assert_eq!(a.published.as_deref(), Some("2024-08-25"));
-    // Without the re-stamp, the declared date stands.
+    // A byline days before the declared date wins without the re-stamp too: a piece is not
+    // shown as published before it was, while migrations re-stamp the declared value.
     let html = page_with(
         r#"<meta property="article:published_time" content="2025-06-24T10:00:00Z">
            <meta property="article:modified_time" content="2025-07-01T10:00:00Z">"#,
         r#"<div class="post-date">August 25, 2024</div>"#,
     );
     let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2024-08-25"));
+    // One day earlier is the same moment in another time zone: the declared date stands.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2025-06-24T01:00:00Z">
+           <meta property="article:modified_time" content="2025-07-01T10:00:00Z">"#,
+        r#"<div class="post-date">June 23, 2025</div>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-06-24T01:00:00Z"));
+    // A byline later than the declared date does not win: that is usually an update.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2025-06-24T10:00:00Z">"#,
+        r#"<div class="post-date">August 25, 2025</div>"#,
+    );
+    let a = extract(&html, None).expect("article");
     assert_eq!(a.published.as_deref(), Some("2025-06-24T10:00:00Z"));
+}
+
+#[test]
+fn one_moment_declared_in_two_time_zones_keeps_the_first_form() {
+    // The meta tag says UTC, the byline's <time> says local time: the same moment, on two
+    // dates. The first declared form is the publisher's primary statement.
+    let html = page_with(
+        r#"<meta property="article:published_time" content="2025-07-05T00:04:00+00:00">"#,
+        r#"<div class="byline"><time class="entry-date published" datetime="2025-07-04T20:04:00-04:00">July 4, 2025</time></div>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-07-05T00:04:00+00:00"));
+}
+
+#[test]
+fn script_state_publication_date_before_creation_date() {
+    let html = page_with(
+        r#"<script>window.__STATE__ = {"page": {"dateCreated": "2019-01-25T12:51:59-08:00", "datePublished": "2022-10-05T12:53:00-07:00"}};</script>"#,
+        "",
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2022-10-05T12:53:00-07:00"));
 }
 
 #[test]
@@ -695,6 +733,75 @@ fn dates_in_related_and_recent_posts_are_other_pages() {
 }
 
 #[test]
+fn the_dateline_next_to_the_headline_beats_menu_dates_and_the_date_of_today() {
+    // A menu listing the latest news comes first in the markup; the article's own <time>
+    // sits under its headline.
+    let html = format!(
+        r#"<html><body><header><div class="view-menu"><div class="views-row"><a href="/b">Another story</a>
+           <div class="meta"><time datetime="2025-01-31T12:00:00Z">01/31/2025</time></div></div></div></header>
+           <main><article><div class="node__content"><h1>Budget agreed after long session</h1>
+           <div class="node__meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time> by Sam Carter</div>
+           {}</div></article></main></body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2017-03-01T12:00:00Z"));
+    // A "date" block in the site header that shows today's date is not the article's.
+    let html = format!(
+        r#"<html><body><div id="block-date"><p id="todays-date-custom"><b>Friday</b>, December 19, 2025</p></div>
+           <h1>Budget agreed after long session</h1><div class="article-date">12.12.2025</div>{}</body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-12-12"));
+}
+
+#[test]
+fn the_date_under_the_headline_confirms_the_declared_one() {
+    // A date-classed block elsewhere shows another day; the line under the headline shows the
+    // declared publication date, which therefore stands (even though it repeats the
+    // modification date, which alone would make an earlier shown date win).
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2025-09-12T12:00:00Z">
+           <meta property="article:modified_time" content="2025-09-12T12:00:00Z"></head>
+           <body><div class="promo-date">May 8, 2024</div><h1>Budget agreed after long session</h1>
+           <p>Sep 12, 2025 · 5 min read</p>{}</body></html>"#,
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-09-12T12:00:00Z"));
+}
+
+#[test]
+fn a_date_right_above_the_headline_beats_one_deep_in_the_body() {
+    let para = "<p>The committee met for six hours on Thursday and agreed a draft budget that \
+        shifts money from roads to schools, a change the opposition called reckless.</p>";
+    let html = format!(
+        r#"<html><body><div class="flex gap-2">Dec 12, 2025</div><h1>Budget agreed after long session</h1>
+           {}<p>The last budget passed on 30 October 2024 after a similar session.</p>{}</body></html>"#,
+        para.repeat(3),
+        article_body()
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-12-12"));
+    // "Last updated" above the headline is not taken for the publication date that way.
+    let html = html.replace("Dec 12, 2025", "Last updated: Dec 12, 2025");
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2024-10-30"));
+}
+
+#[test]
+fn a_date_only_in_script_state_yields_to_the_byline() {
+    // The framework state names a related post's publication date; nothing else declares one.
+    let html = page_with(
+        r#"<script>window.__APOLLO__ = {"related": {"postedAt": "x", "publishedAt": "2020-07-30T22:00:37Z"}};</script>"#,
+        r#"<div class="post-meta"><span class="date">18th Dec 2025</span></div>"#,
+    );
+    let a = extract(&html, None).expect("article");
+    assert_eq!(a.published.as_deref(), Some("2025-12-18"));
+}
+
+#[test]
 fn headline_forms() {
     let page = |head: &str, h1: &str| {
         format!(
@@ -713,6 +820,43 @@ fn headline_forms() {
     .expect("article");
     // ... and a heading set in capitals takes the declared title's case.
     assert_eq!(a.title.as_deref(), Some("Weekend Coding Agent"));
+    // So does one whose declared title has the same words but one.
+    let a = extract(
+        &page(
+            r#"<meta property="og:title" content="Best Drip Coffee Maker 2026: Buying Tips">"#,
+            "BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS",
+        ),
+        None,
+    )
+    .expect("article");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Best Drip Coffee Maker 2026: Buying Tips")
+    );
+    // An aggregator's source and comment count after the headline are not part of it.
+    let a = extract(
+        &page(
+            r#"<meta property="og:title" content="Grads Find Their Degrees No Longer Open Doors - Aggregator">
+               <meta property="og:site_name" content="Aggregator">"#,
+            "Grads Find Their Degrees No Longer Open Doors (latimes.com) 87",
+        ),
+        None,
+    )
+    .expect("article");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Grads Find Their Degrees No Longer Open Doors")
+    );
+    // A heading naming the site, run into the <title> without a separator, is cut from it.
+    let a = extract(
+        &page(
+            "<title>plainsite.example Vibe Coding</title>",
+            "plainsite.example",
+        ),
+        Some("https://plainsite.example/archives/2025/12/16/vibe.html"),
+    )
+    .expect("article");
+    assert_eq!(a.title.as_deref(), Some("Vibe Coding"));
     // The site's name after a dash in the heading is not part of the headline.
     let a = extract(
         &page(
