@@ -256,7 +256,10 @@ impl<'a> Graph<'a> {
         for _ in 0..4 {
             // `the senator, who said …` keeps `who`: the speaker is named where the verb is, and
             // the relative pronoun's antecedent is the parse's business, not a guess here.
-            if let Some(s) = self.child(cur, &["nsubj", "nsubjpass"]) {
+            // A closing mark the parser took for a subject (`«…,» said the chief`) is not one.
+            if let Some(s) = self.children[cur].iter().copied().find(|&c| {
+                matches!(self.toks[c].dep.as_str(), "nsubj" | "nsubjpass") && !self.is_punct(c)
+            }) {
                 return Some(self.noun_phrase(s));
             }
             let dep = self.toks[cur].dep.as_str();
@@ -597,6 +600,160 @@ fn is_title(g: &Graph, inner: Span) -> bool {
         })
 }
 
+/// Marked words that a short quotation (`"No," he said.`, `Asked about it, Smith said,
+/// "Probably."`) needs around it: the speech verb `v` right before the marks with a comma or
+/// colon, or the quotation closed by a comma, question or exclamation mark and followed by a
+/// few words of attribution ending in `v`. A quoted word run into its sentence (`sang
+/// 'Katyusha'`, `signs reading "closed"`) is a name.
+fn short_quote(g: &Graph, m: &marks::Marked, v: usize) -> bool {
+    let text = &g.doc.text;
+    let vs = g.toks[v].span;
+    let inner = m.inner.text(text).trim_end();
+    let ends_clause = inner.ends_with([',', '.', '!', '?', '…']);
+    if vs.end <= m.span.start {
+        let gap = &text[vs.end..m.span.start];
+        return gap
+            .chars()
+            .all(|c| c.is_whitespace() || c == ',' || c == ':')
+            && (gap.contains([',', ':']) || ends_clause);
+    }
+    let gap = &text[m.span.end..vs.start];
+    let closes = inner.ends_with([',', '!', '?']) || gap.trim_start().starts_with(',');
+    closes
+        && !gap.contains(['\n', '.', ';', '"', '“', '”', '«', '»'])
+        && gap.split_whitespace().count() <= 6
+}
+
+/// Marks that set off a term or a name rather than anyone's words, by the word that
+/// introduces them: `so-called "reset"`, `known as`, `nicknamed`, `the word`, and for up to
+/// three words `what officials call "strategic patience"` (present tense: `what he called a
+/// "brazen breach"` quotes one occasion).
+fn is_introduced(g: &Graph, m: &marks::Marked, n: usize) -> bool {
+    const INTRODUCERS: &[&str] = &[
+        "so-called",
+        "so called",
+        "known as",
+        "nicknamed",
+        "code-named",
+        "codenamed",
+        "code named",
+        "named",
+        "titled",
+        "entitled",
+        "dubbed",
+        "the word",
+        "the words",
+        "the term",
+        "the phrase",
+        "the label",
+        "the slogan",
+        "the hashtag",
+        "the acronym",
+        "the letters",
+        "the name",
+        "marked",
+        "labelled",
+        "labeled",
+    ];
+    const WHAT_VERBS: &[&str] = &[
+        "call",
+        "calls",
+        "dub",
+        "dubs",
+        "dubbed",
+        "term",
+        "terms",
+        "termed",
+        "describe as",
+        "describes as",
+        "refer to as",
+        "refers to as",
+    ];
+    let before = g.doc.text[..m.span.start].trim_end().to_lowercase();
+    let before = before
+        .strip_suffix(" a")
+        .or_else(|| before.strip_suffix(" an"))
+        .or_else(|| before.strip_suffix(" the"))
+        .unwrap_or(&before);
+    let ends_with_word = |w: &str| {
+        before.ends_with(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
+    if INTRODUCERS.iter().any(|w| ends_with_word(w)) {
+        return true;
+    }
+    n <= 3
+        && WHAT_VERBS.iter().any(|w| {
+            ends_with_word(w)
+                && before[..before.len() - w.len()]
+                    .split_whitespace()
+                    .rev()
+                    .take(5)
+                    .any(|x| x == "what")
+        })
+}
+
+/// Up to three marked words that are a modifier or a name inside a noun phrase rather than
+/// anyone's words: marks around a word that modifies the noun after them (`the "voluntary"
+/// code`, `'gig' workers`), around a name after the common noun it names (`the film
+/// "Oppenheimer"`, `the letters "NK"`), and, when `loose`, around a noun phrase whose
+/// determiner or possessive stands before the marks (`hopes of a "grand bargain"`, `the
+/// "strategic reserve"`). A quoted predicate (`was "painful but necessary"`) or judgement
+/// (`called the evidence 'thin'`) is neither.
+///
+/// Inside a reported clause only the strict forms apply: PolNeAR, like much news, quotes a
+/// speaker's own phrase in a noun phrase (`her "sex tape"`, `a "brazen breach"`), and such a
+/// clause carries the speaker's words.
+fn is_modifier(g: &Graph, m: &marks::Marked, n: usize, loose: bool) -> bool {
+    if n > 3 {
+        return false;
+    }
+    // The marked words' tokens and the root among them.
+    let a = g.token_at(m.inner.start);
+    let b = g.token_at(m.inner.end.saturating_sub(1));
+    if a >= g.toks.len() || b >= g.toks.len() || a > b {
+        return false;
+    }
+    let Some(root) = (a..=b).find(|&i| g.toks[i].head < a || g.toks[i].head > b) else {
+        return false;
+    };
+    let open = g.token_at(m.span.start);
+    let close = g.token_at(m.span.end.saturating_sub(1));
+    let prev = open
+        .checked_sub(1)
+        .filter(|&i| g.toks[i].span.end <= m.span.start);
+    let next = Some(close + 1).filter(|&i| i < g.toks.len() && g.toks[i].span.start >= m.span.end);
+    let nominal = |i: usize| matches!(g.toks[i].pos.as_str(), "NOUN" | "PROPN");
+    let attached = |i: usize| g.toks[i].head == root || g.toks[root].head == i;
+    // Inside a reported clause, only one or two plain words (not `North Korea's "reckless,
+    // provocative, dangerous" actions`).
+    if !loose && (n > 2 || m.inner.text(&g.doc.text).contains(',')) {
+        return false;
+    }
+    if next.is_some_and(|q| nominal(q) && g.toks[root].head == q) {
+        return true;
+    }
+    // `the film "Oppenheimer"`, but not `calls people "losers"`.
+    if nominal(root)
+        && prev.is_some_and(|p| {
+            g.toks[p].pos == "NOUN"
+                && attached(p)
+                && g.children[p].iter().any(|&c| g.toks[c].pos == "DET")
+        })
+    {
+        return true;
+    }
+    loose
+        && prev.is_some_and(|p| {
+            (g.toks[p].pos == "DET" || g.toks[p].tag == "PRP$")
+                && g.toks[p].dep != "nsubj"
+                && (attached(p) || next.is_some_and(|q| nominal(q) && g.toks[p].head == q))
+        })
+}
+
 /// Words (non-punctuation tokens) inside a byte span.
 fn words(g: &Graph, s: Span) -> usize {
     let a = g.token_at(s.start);
@@ -797,8 +954,15 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
         if n == 0 {
             continue;
         }
-        // Already inside (or the whole of) a reported clause: that clause is the quote.
+        let introduced = is_introduced(g, m, n);
+        // Already inside (or the whole of) a reported clause: that clause is the quote, direct
+        // unless the marks only set off a name or a term (`said the so-called "reset" failed`).
         if let Some(ci) = cands.iter().position(|c| c.span.overlaps(&m.span)) {
+            if introduced || is_modifier(g, m, n, false) {
+                let c = &mut cands[ci];
+                c.span = Span::new(c.span.start.min(m.span.start), c.span.end.max(m.span.end));
+                continue;
+            }
             let c = &mut cands[ci];
             c.span = Span::new(c.span.start.min(m.span.start), c.span.end.max(m.span.end));
             c.marked = true;
@@ -817,7 +981,7 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             last_direct = Some(ci);
             continue;
         }
-        if is_title(g, m.inner) {
+        if introduced || is_title(g, m.inner) {
             continue;
         }
         if let Some((dash, name)) = dash_attribution(g, m.span) {
@@ -831,10 +995,15 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             continue;
         }
         if let Some((v, span)) = naming(g, m) {
+            let speaker = g.speaker_of(v).and_then(|s| g.clip(s, m.span));
+            // `The satellite, dubbed "Aurora",`: naming with no one doing it is a name.
+            if speaker.is_none() && g.toks[v].tag == "VBN" && n < MIN_FREE_WORDS {
+                continue;
+            }
             cands.push(Cand {
                 span,
                 cue: Some(v),
-                speaker: g.speaker_of(v).and_then(|s| g.clip(s, m.span)),
+                speaker,
                 marked: true,
             });
             last_direct = None;
@@ -856,14 +1025,7 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             }
         }
         let keep = match cue {
-            // `Asked about it, Smith said, "Probably."`: a verb right before the marks.
-            Some(v) => {
-                n >= MIN_CUED_WORDS
-                    || (g.toks[v].span.end <= m.span.start
-                        && g.doc.text[g.toks[v].span.end..m.span.start]
-                            .chars()
-                            .all(|c| c.is_whitespace() || c == ',' || c == ':'))
-            }
+            Some(v) => (n >= MIN_CUED_WORDS || short_quote(g, m, v)) && !is_modifier(g, m, n, true),
             None => n >= MIN_FREE_WORDS,
         };
         if !keep {
