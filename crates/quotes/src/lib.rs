@@ -23,6 +23,9 @@
 
 mod lexicon;
 pub mod marks;
+mod title;
+
+pub use title::extract_title;
 
 use dossier_model::{Doc, Quote, Span, Speaker, Token};
 
@@ -584,10 +587,15 @@ fn transcript_turns(g: &Graph) -> Vec<Cand> {
 /// A short marked span in title case (`"Fox News Sunday,"`, `"The Art of the Deal"`) names a
 /// programme, book or slogan; it is not speech even beside a speech verb.
 fn is_title(g: &Graph, inner: Span) -> bool {
+    looks_like_title(inner.text(&g.doc.text))
+}
+
+/// The text test of [`is_title`]: two to six words, each capitalised but for small words.
+fn looks_like_title(text: &str) -> bool {
     const SMALL: &[&str] = &[
         "a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with",
     ];
-    let text = inner.text(&g.doc.text).trim_end_matches([',', '.', ' ']);
+    let text = text.trim_end_matches([',', '.', ' ']);
     let words: Vec<&str> = text.split_whitespace().collect();
     // One capitalised word (`"Probably."`) is as likely an answer as a name.
     words.len() >= 2

@@ -78,6 +78,9 @@ struct Annotations {
     quotes: Vec<Quote>,
     #[serde(default)]
     actors: Vec<DocActor>,
+    /// Quotations in the title, spans into the title.
+    #[serde(default)]
+    title_quotes: Vec<Quote>,
 }
 
 /// A document ready to be written, with its fingerprint for duplicate detection.
@@ -348,6 +351,7 @@ impl Store {
                     times: d.times.clone(),
                     quotes: d.quotes.clone(),
                     actors: d.actors.clone(),
+                    title_quotes: d.title_quotes.clone(),
                 })
                 .expect("annotations serialise");
                 let changed = insert
@@ -548,6 +552,7 @@ fn with_annotations(mut doc: Doc, json: &str) -> Result<Doc> {
     doc.times = ann.times;
     doc.quotes = ann.quotes;
     doc.actors = ann.actors;
+    doc.title_quotes = ann.title_quotes;
     Ok(doc)
 }
 
