@@ -308,9 +308,10 @@ fn attribution_after(title: &str, m: &marks::Marked) -> Option<(Option<Span>, Sp
     if let Some(dash) = tail.strip_prefix(['—', '―', '–']) {
         let skip = tail.len() - dash.len();
         let ws = words(title, from + skip, end);
+        // A name or a description that starts like one (`— Iranian negotiator`).
         let capitalised = ws
-            .iter()
-            .all(|w| w.text.chars().next().is_some_and(char::is_uppercase));
+            .first()
+            .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
         return (!ws.is_empty() && ws.len() <= 6 && capitalised)
             .then(|| (None, Span::new(ws[0].span.start, ws[ws.len() - 1].span.end)));
     }
