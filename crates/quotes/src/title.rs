@@ -215,6 +215,14 @@ pub fn extract_title(title: &str) -> Vec<Quote> {
             out.push(quote(Some(ws[i].span), speaker));
             continue;
         }
+        // `Sanders: Clinton needs to 'get away from all of this'`: the name before the colon.
+        if n >= crate::MIN_CUED_WORDS
+            && !is_name
+            && let Some((cue, name)) = colon_before(title, m)
+        {
+            out.push(quote(Some(cue), Some(name)));
+            continue;
+        }
         if n >= crate::MIN_FREE_WORDS && !is_name {
             out.push(quote(None, None));
         }
@@ -273,22 +281,38 @@ fn colon_speaker(title: &str, m: &marks::Marked) -> Option<Quote> {
     }
     let from = segment_start(title, colon.len());
     let ws = words(title, from, colon.len());
-    let named = !ws.is_empty()
-        && ws.len() <= 6
-        && ws[0].text.chars().next().is_some_and(char::is_uppercase);
-    if !named {
+    // `Senator Hammers Bank Chief: 'You Should Be Investigated'`: a clause, not a name, before
+    // the colon; a quotation of three words or more still, with no speaker.
+    let speaker = colon_name(&ws);
+    if speaker.is_none() && m.inner.text(title).split_whitespace().count() < crate::MIN_CUED_WORDS {
         return None;
     }
-    let speaker = Span::new(ws[0].span.start, ws[ws.len() - 1].span.end);
     Some(Quote {
         span: m.span,
         direct: true,
         cue: Some(Span::new(colon.len(), colon.len() + 1)),
-        speaker: Some(Speaker {
-            span: speaker,
-            entity: None,
-        }),
+        speaker: speaker.map(|span| Speaker { span, entity: None }),
     })
+}
+
+/// The words before a headline's colon as a speaker's name: one to five words, the first
+/// capitalised and not an article (`A lesson from …:` is a label, not a name).
+fn colon_name(ws: &[Word]) -> Option<Span> {
+    let (first, last) = (ws.first()?, ws.last()?);
+    let named = ws.len() <= 5
+        && first.text.chars().next().is_some_and(char::is_uppercase)
+        && !matches!(first.text, "A" | "An" | "The");
+    named.then(|| Span::new(first.span.start, last.span.end))
+}
+
+/// `Sanders: Clinton needs to 'get away from …' with Trump`: the name before the colon of the
+/// clause holding the marks, with the colon's span.
+fn colon_before(title: &str, m: &marks::Marked) -> Option<(Span, Span)> {
+    let head = &title[..m.span.start];
+    let colon = head.rfind(": ")?;
+    let from = segment_start(title, colon);
+    let name = colon_name(&words(title, from, colon))?;
+    Some((Span::new(colon, colon + 1), name))
 }
 
 /// The attribution after a quotation: `, says Zarif`, `, Zarif says`, `— Zarif`. Returns the
@@ -326,13 +350,20 @@ fn attribution_after(title: &str, m: &marks::Marked) -> Option<(Option<Span>, Sp
         let (a, b) = (name.first()?, name.last()?);
         return (name.len() <= 8).then(|| (Some(first.span), Span::new(a.span.start, b.span.end)));
     }
-    // `“…,” Iran's foreign minister says in Vienna`: a few words, then the verb.
+    // `“…,” Iran's foreign minister says in Vienna`: a comma after the quotation, a few words,
+    // then the verb, and nothing after it but a place or time.
+    let comma = m.inner.text(title).trim_end().ends_with([',', '!', '?'])
+        || title[m.span.end..].trim_start().starts_with(',');
+    if !comma {
+        return None;
+    }
     let i = (1..ws.len().min(9))
         .find(|&i| speech_lemma(ws[i].text).is_some() && !noun_position(&ws, i))?;
-    Some((
-        Some(ws[i].span),
-        Span::new(ws[0].span.start, ws[i - 1].span.end),
-    ))
+    let ends = ws
+        .get(i + 1)
+        .is_none_or(|w| STOP_AFTER.contains(&w.text.to_lowercase().as_str()));
+    let speaker = Span::new(ws[0].span.start, ws[i - 1].span.end);
+    (ends && !speaker.text(title).contains(',')).then_some((Some(ws[i].span), speaker))
 }
 
 #[cfg(test)]
@@ -409,6 +440,24 @@ mod tests {
         assert_eq!(who.as_deref(), Some("Emmanuel Macron"));
         let (_, _, who) = one("\"It was a mistake,\" says minister after vote | The Daily Post");
         assert_eq!(who.as_deref(), Some("minister"));
+    }
+
+    #[test]
+    fn attributions_that_are_not_what_they_seem() {
+        // A clause before the colon is not a name; a long quotation stays, without a speaker.
+        let (_, cue, who) = one("A word from the harbour master: 'Stay off the ice this week'");
+        assert_eq!((cue.as_deref(), who), (Some(":"), None));
+        let (_, _, who) =
+            one("Senator Grills Bank Chief Over Fees: ‘You Owe Customers an Apology’");
+        assert_eq!(who, None);
+        let (_, cue, who) = one("Senator Mills: Party must 'stop all this infighting' by summer");
+        assert_eq!(cue.as_deref(), Some(":"));
+        assert_eq!(who.as_deref(), Some("Senator Mills"));
+        // The verb after the marks ends a clause of its own, or it is not the attribution.
+        let (_, cue, who) = one("Mayor Calls Bridge Plan ‘A Fiasco’ Over Cost Overrun Comments");
+        assert_eq!(cue.as_deref(), Some("Calls"));
+        assert_eq!(who.as_deref(), Some("Mayor"));
+        assert!(show("Governor ‘The Builder’ Could Fix Roads, Party Chair Says").is_empty());
     }
 
     #[test]
