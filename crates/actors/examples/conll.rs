@@ -9,7 +9,7 @@
 //!
 //! The second argument is a cache of annotated documents (written once, read afterwards: the NLP
 //! core is the slow part and the rules do not change it). The third names the rules, joined by
-//! commas: `none`, `all`, or any of `majority`, `short`, `missed`. A fourth argument, `links`,
+//! commas: `none`, `all`, or any of `trim`, `teams`, `teams_added`, `teams_persons`, `majority`, `short`, `missed`. A fourth argument, `links`,
 //! prints on stderr every mention that [`dossier_actors::link_within`] links to a different string.
 
 use std::error::Error;
@@ -45,12 +45,20 @@ fn rules(spec: &str) -> Result<Rules, Box<dyn Error>> {
         return Ok(Rules::default());
     }
     let mut r = Rules {
+        trim: false,
+        teams: false,
+        teams_added: false,
+        teams_persons: false,
         majority: false,
         short_forms: false,
         add_missed: false,
     };
     for part in spec.split(',').filter(|p| !p.is_empty() && *p != "none") {
         match part {
+            "trim" => r.trim = true,
+            "teams" => r.teams = true,
+            "teams_added" => r.teams_added = true,
+            "teams_persons" => r.teams_persons = true,
             "majority" => r.majority = true,
             "short" => r.short_forms = true,
             "missed" => r.add_missed = true,

@@ -1,21 +1,36 @@
-//! Actors within one document: entity labels made consistent across a document's mentions
-//! ([`harmonise_labels`]) and short forms of names linked to the full name they abbreviate
-//! ([`link_within`]).
+//! Actors: the people, organisations and places news names, within one document and across a
+//! corpus.
 //!
-//! Both are rules a careful reader applies. A name keeps one type throughout an article unless the
-//! text says otherwise, so the label most occurrences carry wins over the model's slips; "Merkel"
-//! after "Angela Merkel" is the same person. The one rule that outranks recall: two different
-//! people are never merged. A surname that two earlier full names share ("George W. Bush", "Jeb
-//! Bush", then "Bush") links to nobody.
+//! Within one document: name spans cut to the name and entity labels made consistent across a
+//! document's mentions ([`harmonise_labels`]), labels corrected by the knowledge base
+//! ([`kb_labels`]), short forms of names linked to the full name they abbreviate
+//! ([`link_within`]), the roles and titles the text gives people ([`roles`]), and the document's
+//! actors ([`doc_actors`]: mentions grouped, looked up in the knowledge base, capitals that act
+//! split off as their state). Across documents: [`resolve()`] groups documents' actors into
+//! entities, with an analyst's [`Corrections`] applied last.
+//!
+//! These are rules a careful reader applies. A name keeps one type throughout an article unless
+//! the text says otherwise; "Merkel" after "Angela Merkel" is the same person. The one rule that
+//! outranks recall: two different people are never merged on weak evidence. A surname that two
+//! earlier full names share ("George W. Bush", "Jeb Bush", then "Bush") links to nobody, and
+//! across documents a short form joins a full name only when it is the only candidate.
+
+mod roles;
+mod spans;
+mod sports;
+
+pub use roles::roles;
 
 use std::collections::HashMap;
 
 pub mod corrections;
+mod kb_labels;
 mod local;
 pub mod names;
 pub mod resolve;
 
 pub use corrections::{Corrections, CorrectionsError};
+pub use kb_labels::kb_labels;
 pub use local::{doc_actors, kb_id, kb_info};
 pub use resolve::{DocActors, KbInfo, Resolution, resolve};
 
@@ -29,6 +44,16 @@ const NAME_LABELS: &[&str] = &["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"];
 /// them on one by one to measure each one's gain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rules {
+    /// Name spans cut to the name: split at line breaks, without a leading "the", a trailing
+    /// possessive, number or punctuation.
+    pub trim: bool,
+    /// Teams in sports results: in a line that reads as a result, a standings row or a fixture,
+    /// the names the scores follow are organisations (a place there stands for its club).
+    pub teams: bool,
+    /// With `teams`: team names the model left unlabelled become ORG mentions.
+    pub teams_added: bool,
+    /// With `teams`: one-word PERSON mentions there are teams too.
+    pub teams_persons: bool,
     /// Same surface form, same label: the majority label of a name's occurrences wins.
     pub majority: bool,
     /// A bare surname of a person named in full in the document is a person too; an acronym in
@@ -42,6 +67,10 @@ pub struct Rules {
 impl Default for Rules {
     fn default() -> Self {
         Rules {
+            trim: true,
+            teams: true,
+            teams_added: true,
+            teams_persons: true,
             majority: true,
             short_forms: true,
             add_missed: true,
@@ -49,7 +78,7 @@ impl Default for Rules {
     }
 }
 
-fn is_name_label(label: &str) -> bool {
+pub(crate) fn is_name_label(label: &str) -> bool {
     NAME_LABELS.contains(&label)
 }
 
@@ -109,17 +138,31 @@ const ACRONYM_SKIPS: &[&str] = &["of", "the", "and", "for", "on", "in", "&"];
 /// "NATO" of "North Atlantic Treaty Organization". Only names of two words or more, only
 /// acronyms written in capitals (with or without full stops), so "Bush" is never an acronym.
 pub(crate) fn is_acronym(short: &str, long: &[&str]) -> bool {
-    let letters: String = short.chars().filter(|c| *c != '.').collect();
-    if letters.len() < 2 || !letters.chars().all(|c| c.is_ascii_uppercase()) || long.len() < 2 {
-        return false;
+    match (acronym_letters(short), initials_of(long)) {
+        (Some(letters), Some(initials)) => letters == initials,
+        _ => false,
     }
-    let initials: String = long
-        .iter()
-        .filter(|w| !ACRONYM_SKIPS.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect();
-    initials == letters
+}
+
+/// The letters of an acronym written in capitals ("U.S." is "US"), if it is one.
+pub(crate) fn acronym_letters(short: &str) -> Option<String> {
+    let letters: String = short.chars().filter(|c| *c != '.').collect();
+    (letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+}
+
+/// The initials an acronym of a name of two words or more spells, skipping "of", "the" and the
+/// like.
+pub(crate) fn initials_of(long: &[&str]) -> Option<String> {
+    if long.len() < 2 {
+        return None;
+    }
+    Some(
+        long.iter()
+            .filter(|w| !ACRONYM_SKIPS.contains(&w.to_lowercase().as_str()))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect(),
+    )
 }
 
 /// Makes entity labels consistent within a document, in place on `doc.mentions`, with every rule
@@ -130,6 +173,9 @@ pub fn harmonise_labels(doc: &mut Doc) {
 
 /// [`harmonise_labels`] with a chosen set of rules.
 pub fn harmonise_labels_with(doc: &mut Doc, rules: Rules) {
+    if rules.trim {
+        spans::trim_spans(doc);
+    }
     if rules.majority {
         majority_labels(doc);
     }
@@ -138,6 +184,13 @@ pub fn harmonise_labels_with(doc: &mut Doc, rules: Rules) {
     }
     if rules.add_missed {
         add_missed(doc);
+    }
+    if rules.teams {
+        let teams = sports::Teams {
+            add: rules.teams_added,
+            lone_persons: rules.teams_persons,
+        };
+        sports::team_labels(doc, teams);
     }
 }
 
@@ -633,6 +686,10 @@ mod tests {
         let text = "Jack London wrote about London. London was foggy.";
         let mut d = doc(text, &[("Jack London", "PERSON"), ("London", "GPE")]);
         let rules = Rules {
+            trim: false,
+            teams: false,
+            teams_added: false,
+            teams_persons: false,
             majority: false,
             short_forms: false,
             add_missed: true,

@@ -212,13 +212,12 @@ pub fn doc_actors(doc: &Doc, kb: &Kb) -> Vec<DocActor> {
         // A group with one ordinary mention of the state is the state itself, not only a metonym.
         entry.1 &= metonym;
     }
-    // Roles arrive with the roles module (merged separately); none until then.
-    let roles: Vec<dossier_model::Role> = Vec::new();
+    let roles = crate::roles(doc);
     let mut actors: Vec<DocActor> = groups
         .into_iter()
         .map(|(key, mut mentions)| {
             mentions.sort_unstable();
-            let (kb, metonym) = group_kb.remove(&key).unwrap_or_default();
+            let (kb_id, metonym) = group_kb.remove(&key).unwrap_or_default();
             let surfaces: Vec<String> = mentions
                 .iter()
                 .map(|&i| doc.mentions[i].span.text(&doc.text).to_string())
@@ -226,7 +225,7 @@ pub fn doc_actors(doc: &Doc, kb: &Kb) -> Vec<DocActor> {
             let mut actor = DocActor {
                 name: fullest(&surfaces),
                 label: majority_label(doc, &mentions),
-                kb,
+                kb: kb_id,
                 metonym,
                 mentions,
                 surfaces,
@@ -238,6 +237,7 @@ pub fn doc_actors(doc: &Doc, kb: &Kb) -> Vec<DocActor> {
                     continue;
                 }
                 actor.roles.push(ActorRole {
+                    country: role_country(kb, &text),
                     text,
                     span: r.span,
                     sentence: sentence_of(doc, r.span),
@@ -249,6 +249,48 @@ pub fn doc_actors(doc: &Doc, kb: &Kb) -> Vec<DocActor> {
     // In order of first mention, so that actor indices read like the text.
     actors.sort_by_key(|a| a.mentions[0]);
     actors
+}
+
+/// The country a role says its holder serves: a nationality or a country (possessive or not)
+/// at its start ("Iranian Foreign Minister", "Russia's envoy", "U.S. Secretary of State"), or a
+/// country after "of" ("president of France"). "Ambassador to Iran" says nothing of the kind.
+fn role_country(kb: &Kb, role: &str) -> Option<String> {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let bare = |w: &str| -> String {
+        w.trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(',')
+            .to_string()
+    };
+    let country = |name: &str| -> Option<String> {
+        if !name.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        kb.country_by_demonym(name)
+            .or_else(|| kb.country(name))
+            .map(|c| c.iso2.clone())
+            .or_else(|| {
+                // "Beijing's representative": a capital speaking for its state
+                kb.seat(name)
+                    .filter(|s| s.kind == SeatKind::Capital)
+                    .map(|s| s.country.clone())
+            })
+    };
+    for n in (1..=3.min(words.len())).rev() {
+        let lead = bare(&words[..n].join(" "));
+        if let Some(c) = country(&lead) {
+            return Some(c);
+        }
+    }
+    let of = words.iter().position(|w| *w == "of")?;
+    let rest = words[of + 1..]
+        .iter()
+        .skip_while(|w| **w == "the")
+        .copied()
+        .collect::<Vec<_>>();
+    (1..=3.min(rest.len()))
+        .rev()
+        .find_map(|n| country(&bare(&rest[..n].join(" "))))
 }
 
 /// The longest name (in words, then characters) among the surfaces; the first one on ties.
@@ -447,5 +489,26 @@ pub fn kb_info(id: &str) -> Option<crate::KbInfo> {
             country: Some(c.country.clone()),
         }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_countries() {
+        let kb = Kb::builtin();
+        let c = |r: &str| role_country(kb, r);
+        assert_eq!(c("Iranian Foreign Minister").as_deref(), Some("IR"));
+        assert_eq!(
+            c("Russia's ambassador to international organisations").as_deref(),
+            Some("RU")
+        );
+        assert_eq!(c("U.S. Secretary of State").as_deref(), Some("US"));
+        assert_eq!(c("president of France").as_deref(), Some("FR"));
+        assert_eq!(c("ambassador to Iran"), None);
+        assert_eq!(c("special envoy"), None);
+        assert_eq!(c("head of the IAEA"), None);
     }
 }

@@ -105,10 +105,10 @@ pub fn resolve(
             } else {
                 Vec::new()
             };
-            let key = if class == "person" {
-                words.join(" ")
-            } else {
-                org_fold(&fold(strip_possessive(&actor.name)))
+            let key = match class {
+                "person" => words.join(" "),
+                "group" => singular(&fold(strip_possessive(&actor.name))),
+                _ => org_fold(&fold(strip_possessive(&actor.name))),
             };
             records.push(Record {
                 doc: d,
@@ -166,10 +166,26 @@ pub fn resolve(
         }
     }
 
-    // 3. short forms: attach to a single candidate
-    let full_names: Vec<usize> = (0..n)
-        .filter(|&i| records[i].class == "person" && records[i].words.len() >= 2 && !pinned[i])
-        .collect();
+    // 3. short forms: attach to a single candidate. Full names are indexed by their last word
+    // (spelled, and under transliteration); records of one full name are one set by now, so one
+    // representative per distinct name is enough.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last_translit: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut seen_names: HashMap<&[String], ()> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if r.class != "person" || r.words.len() < 2 || pinned[i] {
+            continue;
+        }
+        if seen_names.insert(r.words.as_slice(), ()).is_some() {
+            continue;
+        }
+        let last = r.words.last().expect("two words or more");
+        by_last.entry(last.as_str()).or_default().push(i);
+        by_last_translit
+            .entry(translit_key(std::slice::from_ref(last)))
+            .or_default()
+            .push(i);
+    }
     let mut unattached: HashMap<String, Vec<usize>> = HashMap::new();
     // Longer names first: "Javad Zarif" joins "Mohammad Javad Zarif" before "Zarif" looks for
     // candidates, so the two do not count as two people.
@@ -180,8 +196,11 @@ pub fn resolve(
         if r.class != "person" || r.actor.kb.is_some() || pinned[i] || r.words.is_empty() {
             continue;
         }
-        let mut roots: Vec<usize> = full_names
-            .iter()
+        let last = r.words.last().expect("not empty");
+        let mut roots: Vec<usize> = by_last
+            .get(last.as_str())
+            .into_iter()
+            .flatten()
             .filter(|&&j| j != i && is_short_of(&r.words, &records[j].words))
             .map(|&j| sets.find(j))
             .collect();
@@ -189,17 +208,22 @@ pub fn resolve(
         roots.dedup();
         // The same short form under transliteration ("Araqchi" for "Abbas Araghchi").
         if roots.is_empty() {
-            let mine = translit_key(&r.words);
-            roots = full_names
+            let short: Vec<String> = r
+                .words
                 .iter()
+                .map(|w| translit_key(std::slice::from_ref(w)))
+                .collect();
+            roots = by_last_translit
+                .get(short.last().expect("not empty"))
+                .into_iter()
+                .flatten()
                 .filter(|&&j| {
-                    let t: Vec<String> = records[j]
+                    let long: Vec<String> = records[j]
                         .words
                         .iter()
                         .map(|w| translit_key(std::slice::from_ref(w)))
                         .collect();
-                    let short: Vec<String> = mine.split(' ').map(str::to_string).collect();
-                    is_short_of(&short, &t)
+                    j != i && is_short_of(&short, &long)
                 })
                 .map(|&j| sets.find(j))
                 .collect();
@@ -214,21 +238,28 @@ pub fn resolve(
     }
     // Acronyms of organisations the documents never spell out ("IAEA" alone) join the one
     // organisation whose name they abbreviate.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if r.class == "org" && !pinned[i] {
+            let words: Vec<&str> = r.actor.name.split_whitespace().collect();
+            if let Some(initials) = crate::initials_of(&words) {
+                by_initials.entry(initials).or_default().push(i);
+            }
+        }
+    }
     for i in 0..n {
         let r = &records[i];
         if r.class != "org" || r.actor.kb.is_some() || pinned[i] || r.actor.name.contains(' ') {
             continue;
         }
-        let mut roots: Vec<usize> = (0..n)
-            .filter(|&j| {
-                records[j].class == "org"
-                    && !pinned[j]
-                    && crate::is_acronym(
-                        &r.actor.name,
-                        &records[j].actor.name.split_whitespace().collect::<Vec<_>>(),
-                    )
-            })
-            .map(|j| sets.find(j))
+        let Some(letters) = crate::acronym_letters(&r.actor.name) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = by_initials
+            .get(&letters)
+            .into_iter()
+            .flatten()
+            .map(|&j| sets.find(j))
             .collect();
         roots.sort_unstable();
         roots.dedup();
@@ -326,6 +357,18 @@ fn strip_possessive(name: &str) -> &str {
         .iter()
         .find_map(|p| name.strip_suffix(p))
         .unwrap_or(name)
+}
+
+/// A group's name in the singular: "Tories" is "Tory", "Europeans" "European". Only groups
+/// (nationalities, parties, religions) are named both ways; "Swiss" stays.
+fn singular(folded: &str) -> String {
+    if let Some(stem) = folded.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    match folded.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.len() >= 3 => stem.to_string(),
+        _ => folded.to_string(),
+    }
 }
 
 /// "Organisation" and "Organization" are one spelling of a name.
@@ -449,6 +492,22 @@ fn build(
             }
         }
         aliases.sort_by_key(|a| fold(a));
+        // A person's country, when the roles the documents give them say it ("Iranian Foreign
+        // Minister"): the one most of those roles name.
+        let role_country = {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for &i in members {
+                for r in &records[i].actor.roles {
+                    if let Some(c) = &r.country {
+                        *counts.entry(c.as_str()).or_default() += 1;
+                    }
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+                .map(|(c, _)| c.to_string())
+        };
         let mut entity = Entity {
             id,
             name,
@@ -457,7 +516,7 @@ fn build(
             documents,
             mentions,
             kb: kb_id.map(str::to_string),
-            country: info.and_then(|i| i.country),
+            country: info.and_then(|i| i.country).or(role_country),
             roles,
         };
         corrections.apply_to(&mut entity);
@@ -614,6 +673,19 @@ mod tests {
         );
         assert_ne!(got[0][0], got[1][0]);
         assert_eq!(got[0][1], got[1][1]);
+    }
+
+    #[test]
+    fn groups_in_the_plural_are_the_group() {
+        let got = run(
+            &[
+                vec![actor("Tories", "NORP"), actor("Swiss", "NORP")],
+                vec![actor("Tory", "NORP"), actor("Swis", "NORP")],
+            ],
+            &Corrections::none(),
+        );
+        assert_eq!(got[0][0], got[1][0]);
+        assert_ne!(got[0][1], got[1][1]);
     }
 
     #[test]

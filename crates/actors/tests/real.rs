@@ -127,3 +127,37 @@ fn jordan_the_country_never_links_to_michael_jordan() {
         }
     }
 }
+
+#[test]
+fn names_lose_their_article_and_possessive() {
+    let Some(a) = actors(
+        "The Federal Reserve raised rates on Wednesday. Officials at the Bank of England's \
+         headquarters said the move by the Federal Reserve was expected.",
+    ) else {
+        return;
+    };
+    assert!(
+        a.iter().all(|(t, _, _)| !t.starts_with("the ")
+            && !t.starts_with("The ")
+            && !t.ends_with("'s")),
+        "{a:?}"
+    );
+    assert!(!find(&a, "Federal Reserve").is_empty(), "{a:?}");
+}
+
+#[test]
+fn places_in_a_results_table_are_teams() {
+    let Some(a) = actors(
+        "Soccer results on Saturday:\nLiverpool 2 Leeds 1\nBristol 0 Newcastle 3\n\
+         Liverpool said the win was deserved.",
+    ) else {
+        return;
+    };
+    for team in ["Leeds", "Bristol", "Newcastle"] {
+        let m = find(&a, team);
+        assert!(
+            !m.is_empty() && m.iter().all(|x| x.1 == "ORG"),
+            "{team}: {a:?}"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //! (`dossier actors`, `dossier actor NAME`). The resolution itself is `dossier-actors`'; this
 //! module loads its inputs, applies the corrections file, and saves or reads its result.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -346,14 +346,16 @@ struct SentenceLine {
     text: String,
 }
 
-/// At most this many documents are read for an actor's sentences.
-const SENTENCE_DOCS: usize = 50;
+/// At most this many roles are shown, and this many documents read, for one actor.
+const MAX_ROLES: usize = 30;
+const MAX_READ: usize = 300;
 
 pub fn show(
     store: &Store,
     corrections: &CorrectionsFile,
     key: &str,
     sentences: usize,
+    documents: usize,
     json: bool,
 ) -> Result<ExitCode> {
     let resolved = current(store, corrections)?;
@@ -394,11 +396,21 @@ pub fn show(
     let mut docs = Vec::new();
     let mut said = Vec::new();
     let mut roles = Vec::new();
-    for d in entity
-        .documents
+    // Read only what is shown: the first `documents`, those stating a role (up to MAX_ROLES),
+    // and as many as the sentences asked for need.
+    let role_docs: HashSet<&str> = entity
+        .roles
         .iter()
-        .take(SENTENCE_DOCS.max(entity.documents.len().min(500)))
-    {
+        .take(MAX_ROLES)
+        .map(|r| r.doc.as_str())
+        .collect();
+    let mut read = 0;
+    for (k, d) in entity.documents.iter().enumerate() {
+        let wanted = k < documents || role_docs.contains(d.as_str()) || said.len() < sentences;
+        if !wanted || read >= MAX_READ {
+            continue;
+        }
+        read += 1;
         let Some(mut doc) = store.doc(d)? else {
             continue;
         };
@@ -428,6 +440,9 @@ pub fn show(
                     });
                 }
             }
+        }
+        if k >= documents {
+            continue;
         }
         docs.push(DocLine {
             id: doc.id.clone(),
@@ -490,7 +505,7 @@ fn print_report(out: &mut impl Write, r: &ActorReport) -> Result<()> {
         for role in &r.roles {
             writeln!(
                 out,
-                "  {} — {} [{}]\n      \"{}\"",
+                "  {} — {} [{}]\n      {}",
                 role.role,
                 role.outlet.as_deref().unwrap_or("?"),
                 short(&role.doc),
@@ -498,13 +513,17 @@ fn print_report(out: &mut impl Write, r: &ActorReport) -> Result<()> {
             )?;
         }
     }
-    writeln!(out, "\ndocuments:")?;
+    writeln!(
+        out,
+        "\ndocuments{}:",
+        if r.documents.len() < e.documents.len() {
+            format!(" (first {} of {})", r.documents.len(), e.documents.len())
+        } else {
+            String::new()
+        }
+    )?;
     for d in &r.documents {
-        let date = d
-            .published
-            .as_deref()
-            .map(|p| p.get(..10).unwrap_or(p))
-            .unwrap_or("----------");
+        let date = crate::query::day(d.published.as_deref());
         writeln!(
             out,
             "  {date} {} [{}] {} ({} mentions)",

@@ -208,6 +208,9 @@ dossier quotes --by Araghchi\n  dossier quotes --about sanctions --outlet meridi
         /// How many sentences to show.
         #[arg(long, default_value_t = 10)]
         sentences: usize,
+        /// How many of its documents to list.
+        #[arg(long, default_value_t = 20)]
+        documents: usize,
         #[arg(long)]
         json: bool,
     },
@@ -311,8 +314,16 @@ fn main() -> ExitCode {
         Command::Actor {
             name,
             sentences,
+            documents,
             json,
-        } => query::actor(&cli.db, cli.corrections.as_deref(), &name, sentences, json),
+        } => query::actor(
+            &cli.db,
+            cli.corrections.as_deref(),
+            &name,
+            sentences,
+            documents,
+            json,
+        ),
         Command::Resolve => flow::resolve(&cli.db, cli.corrections.as_deref()),
         Command::Check => query::check(&cli.db),
     };

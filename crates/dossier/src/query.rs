@@ -74,11 +74,7 @@ pub fn search(
         writeln!(out, "no matches")?;
     } else {
         for h in hits {
-            let date = h
-                .published
-                .as_deref()
-                .map(|p| p.get(..10).unwrap_or(p))
-                .unwrap_or("----------");
+            let date = day(h.published.as_deref());
             writeln!(
                 out,
                 "{date}  {}  {}  [{}]",
@@ -226,6 +222,7 @@ pub fn stats(db: &Path, json: bool) -> Result<ExitCode> {
             "annotations   {} entity mentions, {} time expressions, {} quotes",
             s.mentions, s.times, s.quotes
         )?;
+        writeln!(out, "actors        {} (as last resolved)", s.entities)?;
         for (title, groups) in [
             ("by outlet", &s.by_outlet),
             ("by input kind", &s.by_kind),
@@ -385,6 +382,13 @@ struct QuoteItem {
     published: Option<String>,
 }
 
+/// The day of a publication date, or dashes when there is none, for listings.
+pub(crate) fn day(published: Option<&str>) -> &str {
+    published
+        .map(|p| p.get(..10).unwrap_or(p))
+        .unwrap_or("----------")
+}
+
 fn contains_ci(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(&needle.to_lowercase())
 }
@@ -494,11 +498,7 @@ pub fn quotes(
         writeln!(out, "no quotations")?;
     } else {
         for q in &items {
-            let date = q
-                .published
-                .as_deref()
-                .map(|p| p.get(..10).unwrap_or(p))
-                .unwrap_or("----------");
+            let date = day(q.published.as_deref());
             writeln!(
                 out,
                 "{} ({}), {date}, {}:",
@@ -535,9 +535,10 @@ pub fn actor(
     corrections: Option<&Path>,
     name: &str,
     sentences: usize,
+    documents: usize,
     json: bool,
 ) -> Result<ExitCode> {
     let store = open_existing(db)?;
     let corrections = actors::load_corrections(corrections, Some(db))?;
-    actors::show(&store, &corrections, name, sentences, json)
+    actors::show(&store, &corrections, name, sentences, documents, json)
 }

@@ -73,6 +73,8 @@ pub struct ExportSpeaker {
     pub end: usize,
     pub text: String,
     pub entity: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -227,6 +229,7 @@ fn export_quotes(quotes: &[crate::Quote], text: &str) -> Vec<ExportQuote> {
                         end: p.end,
                         text: p.text,
                         entity: s.entity.clone(),
+                        role: s.role.clone(),
                     }
                 }),
             }
@@ -353,6 +356,7 @@ mod tests {
             speaker: Some(crate::Speaker {
                 span: Span::new(0, 7),
                 entity: None,
+                role: None,
             }),
         });
         let json = serde_json::to_value(ExportDoc::from_doc(&doc)).unwrap();

@@ -219,6 +219,10 @@ pub struct Quote {
 pub struct Speaker {
     pub span: Span,
     pub entity: Option<String>,
+    /// The speaker's role as this document states it ("Iran's chief negotiator"), once the
+    /// speaker is linked to an actor.
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 /// A role or title the text gives the person a mention names: "Foreign Ministry spokeswoman"
@@ -264,6 +268,10 @@ pub struct ActorRole {
     pub text: String,
     pub span: Span,
     pub sentence: Span,
+    /// ISO 3166 alpha-2 code of the country the role says the person serves ("Iranian Foreign
+    /// Minister", "Russia's envoy", "president of France"), when it says one.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// A canonical actor, resolved across mentions and documents.

@@ -107,6 +107,9 @@ impl Pipeline {
             english.into_par_iter().zip(analyses).for_each(|(doc, a)| {
                 apply_nlp(doc, &a);
                 dossier_actors::harmonise_labels(doc);
+                if std::env::var_os("DOSSIER_NO_KB_LABELS").is_none() {
+                    dossier_actors::kb_labels(doc, dossier_kb::Kb::builtin());
+                }
                 annotate_times(doc);
                 doc.quotes = dossier_quotes::extract(doc);
                 doc.title_quotes =
@@ -155,36 +158,95 @@ pub fn link_entities(doc: &mut Doc, ids: &[Option<String>]) {
             }
         }
     }
-    let speakers: Vec<Option<String>> = doc
+    let speakers: Vec<Option<(String, Option<String>)>> = doc
         .quotes
         .iter()
         .map(|q| {
             let s = q.speaker.as_ref()?;
-            speaker_entity(doc, s.span).or_else(|| {
-                let antecedent = dossier_quotes::antecedent(doc, s.span)?;
-                speaker_entity(doc, antecedent)
-            })
+            let id = speaker_entity(doc, s.span)
+                .or_else(|| apposed_person(doc, s.span))
+                .or_else(|| {
+                    let antecedent = dossier_quotes::antecedent(doc, s.span)?;
+                    speaker_entity(doc, antecedent)
+                })?;
+            let role = speaker_role(doc, ids, &id, s.span);
+            Some((id, role))
         })
         .collect();
-    for (q, id) in doc.quotes.iter_mut().zip(speakers) {
+    for (q, found) in doc.quotes.iter_mut().zip(speakers) {
         if let Some(s) = q.speaker.as_mut() {
-            s.entity = id;
+            (s.entity, s.role) = match found {
+                Some((id, role)) => (Some(id), role),
+                None => (None, None),
+            };
         }
     }
 }
 
-/// The entity of the name inside a speaker's span: a person first ("Iran's foreign minister,
-/// Mohammad Javad Zarif" is Zarif, not Iran), then an organisation, then anything else.
+/// The role this document gives the speaker's actor: the one stated nearest before the quote's
+/// speaker (a title can change within an article: "then-Chancellor"), else the first.
+fn speaker_role(doc: &Doc, ids: &[Option<String>], entity: &str, at: Span) -> Option<String> {
+    let roles: Vec<&dossier_model::ActorRole> = doc
+        .actors
+        .iter()
+        .zip(ids)
+        .filter(|(_, id)| id.as_deref() == Some(entity))
+        .flat_map(|(a, _)| &a.roles)
+        .collect();
+    roles
+        .iter()
+        .filter(|r| r.span.start <= at.end)
+        .max_by_key(|r| r.span.start)
+        .or_else(|| roles.iter().min_by_key(|r| r.span.start))
+        .map(|r| r.text.clone())
+}
+
+/// The entity of the name that is the speaker: a person named in the speaker's words ("Iran's
+/// foreign minister, Mohammad Javad Zarif" is Zarif, not Iran), else an organisation or place
+/// that ends them ("the Foreign Ministry", "Tehran"). A name that only modifies the speaker is
+/// not the speaker: "Trump's spokesman", "Iran's chief negotiator", "a State Department
+/// official" leave the speaker unnamed.
 fn speaker_entity(doc: &Doc, span: Span) -> Option<String> {
-    let rank = |label: &str| match label {
-        "PERSON" => 0,
-        "ORG" => 1,
-        _ => 2,
+    let text = &doc.text;
+    let possessive = |m: &Mention| {
+        let after = &text[m.span.end..];
+        after.starts_with("'s") || after.starts_with("’s") || after.starts_with('\'')
+    };
+    let ends_speaker = |m: &Mention| {
+        text[m.span.end..span.end]
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+    };
+    let inside = |m: &&Mention| {
+        m.entity.is_some() && m.span.start >= span.start && m.span.end <= span.end && !possessive(m)
     };
     doc.mentions
         .iter()
-        .filter(|m| m.entity.is_some() && m.span.start >= span.start && m.span.end <= span.end)
-        .min_by_key(|m| (rank(&m.label), m.span.start))
+        .filter(inside)
+        .filter(|m| m.label == "PERSON")
+        .min_by_key(|m| m.span.start)
+        .or_else(|| doc.mentions.iter().filter(inside).find(|m| ends_speaker(m)))
+        .and_then(|m| m.entity.clone())
+}
+
+/// The person named in apposition right after an unnamed speaker: "Iran's chief negotiator,
+/// Deputy Foreign Minister Abbas Araghchi, told ...".
+fn apposed_person(doc: &Doc, speaker: Span) -> Option<String> {
+    let rest = &doc.text[speaker.end..];
+    let gap = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    if !rest.starts_with(',') {
+        return None;
+    }
+    let window = Span::new(speaker.end, (speaker.end + gap + 60).min(doc.text.len()));
+    doc.mentions
+        .iter()
+        .filter(|m| m.label == "PERSON" && m.entity.is_some() && window.contains(&m.span))
+        .find(|m| {
+            // only title words between the comma and the name, no clause
+            let between = &doc.text[speaker.end + gap..m.span.start];
+            !between.contains([',', '.', ';', '"', '“', '”'])
+                && between.split_whitespace().count() <= 4
+        })
         .and_then(|m| m.entity.clone())
 }
 

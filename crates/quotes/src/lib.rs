@@ -1096,7 +1096,11 @@ fn finish(g: &Graph, mut cands: Vec<Cand>) -> Vec<Quote> {
             span: c.span,
             direct: c.marked,
             cue: c.cue.map(|v| cue_of(g, v)),
-            speaker: c.speaker.map(|span| Speaker { span, entity: None }),
+            speaker: c.speaker.map(|span| Speaker {
+                span,
+                entity: None,
+                role: None,
+            }),
         })
         .collect()
 }

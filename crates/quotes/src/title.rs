@@ -171,7 +171,11 @@ pub fn extract_title(title: &str) -> Vec<Quote> {
             span: m.span,
             direct: true,
             cue,
-            speaker: speaker.map(|span| Speaker { span, entity: None }),
+            speaker: speaker.map(|span| Speaker {
+                span,
+                entity: None,
+                role: None,
+            }),
         };
         // `Name: “…”` with the quotation running to the end of the headline.
         if let Some(q) = colon_speaker(title, m) {
@@ -291,7 +295,11 @@ fn colon_speaker(title: &str, m: &marks::Marked) -> Option<Quote> {
         span: m.span,
         direct: true,
         cue: Some(Span::new(colon.len(), colon.len() + 1)),
-        speaker: speaker.map(|span| Speaker { span, entity: None }),
+        speaker: speaker.map(|span| Speaker {
+            span,
+            entity: None,
+            role: None,
+        }),
     })
 }
 

@@ -118,6 +118,8 @@ pub struct Stats {
     pub mentions: u64,
     pub times: u64,
     pub quotes: u64,
+    /// Entities in the saved resolution.
+    pub entities: u64,
     pub inputs: u64,
 }
 
@@ -510,6 +512,7 @@ impl Store {
             mentions: count("SELECT COALESCE(SUM(json_array_length(annotations, '$.mentions')), 0) FROM documents").map_err(&e)?,
             times: count("SELECT COALESCE(SUM(json_array_length(annotations, '$.times')), 0) FROM documents").map_err(&e)?,
             quotes: count("SELECT COALESCE(SUM(json_array_length(annotations, '$.quotes')), 0) FROM documents").map_err(&e)?,
+            entities: count("SELECT COUNT(*) FROM entities").map_err(&e)?,
             inputs: count("SELECT COUNT(*) FROM inputs").map_err(&e)?,
         })
     }

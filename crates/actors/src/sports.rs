@@ -1,0 +1,381 @@
+//! Teams in results and standings. In a line that reads as a sports result ("Pohang 3 Ulsan 2",
+//! "Glamorgan 22 points , Durham 4"), a standings row ("MILWAUKEE 64 71 .474 17") or a fixture
+//! ("BOSTON AT OAKLAND", "Manchester City v Charlton"), the names that scores follow are teams:
+//! a place named there stands for its club, so it is an organisation. The model reads such names
+//! as places or people and often runs them together with the scores ("Pohang 3 Ulsan").
+//!
+//! Only the line's own shape counts, never a list of names: two names outside brackets, each
+//! directly followed by a score; or a name followed only by figures; or two names
+//! joined by "v", "vs" or "at" and nothing else. Names inside brackets are players with their
+//! figures ("( J. Adams 123 , K. Barnett 87 )") and are left alone.
+
+use dossier_model::{Doc, Mention, Span, Token};
+
+use crate::spans::is_number;
+
+/// Words joining the two sides of a fixture.
+const VERSUS: &[&str] = &["v", "v.", "vs", "vs.", "at", "AT", "V", "VS"];
+
+/// Which names in results lines the rule relabels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Teams {
+    /// Add unlabelled team names as ORG mentions.
+    pub add: bool,
+    /// Relabel single-word PERSON mentions (a full name is a player, not a team).
+    pub lone_persons: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Name,
+    Number,
+    Open,
+    Close,
+    Versus,
+    /// A word in lower case.
+    Word,
+    Punct,
+}
+
+fn kind(w: &str) -> Kind {
+    if is_number(w) {
+        Kind::Number
+    } else if w == "(" {
+        Kind::Open
+    } else if w == ")" {
+        Kind::Close
+    } else if VERSUS.contains(&w) {
+        Kind::Versus
+    } else if w.chars().next().is_some_and(char::is_uppercase) {
+        Kind::Name
+    } else if w.chars().next().is_some_and(char::is_alphabetic) {
+        Kind::Word
+    } else {
+        Kind::Punct
+    }
+}
+
+/// True when the tokens start with a score: a whole number ("3", "471") or two joined by a hyphen
+/// ("2-1", "133-5"), as one word. Bowling figures ("8-0-39-3") and dates are not scores.
+fn is_score(doc: &Doc, toks: &[Token]) -> bool {
+    let start = toks[0].span.start;
+    let rest = &doc.text[start..];
+    let word = rest.split_whitespace().next().unwrap_or("");
+    let parts: Vec<&str> = word.split('-').collect();
+    parts.len() <= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The team names of one line, as token index ranges into `toks`, if the line reads as a result,
+/// a standings row or a fixture.
+fn teams_in_line(doc: &Doc, toks: &[Token]) -> Vec<(usize, usize)> {
+    let kinds: Vec<Kind> = toks.iter().map(|t| kind(t.span.text(&doc.text))).collect();
+    // Name runs outside brackets: capitalised words, "Queen 's Park", a bracketed tag right
+    // after a name ("Buducnost ( V )").
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < toks.len() {
+        match kinds[i] {
+            Kind::Open => depth += 1,
+            Kind::Close => depth = depth.saturating_sub(1),
+            Kind::Name if depth == 0 => {
+                let start = i;
+                let mut end = i + 1;
+                loop {
+                    let w = |k: usize| toks[k].span.text(&doc.text);
+                    if end < toks.len() && kinds[end] == Kind::Name {
+                        end += 1;
+                    } else if end + 1 < toks.len() && w(end) == "'s" && kinds[end + 1] == Kind::Name
+                    {
+                        end += 2;
+                    } else if end + 2 < toks.len()
+                        && kinds[end] == Kind::Open
+                        && kinds[end + 1] == Kind::Name
+                        && w(end + 1).chars().count() <= 2
+                        && kinds[end + 2] == Kind::Close
+                    {
+                        end += 3;
+                    } else {
+                        break;
+                    }
+                }
+                runs.push((start, end));
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if runs.is_empty() {
+        return runs;
+    }
+    let outside: Vec<usize> = {
+        let mut depth = 0usize;
+        let mut v = Vec::new();
+        for (k, kd) in kinds.iter().enumerate() {
+            match kd {
+                Kind::Open => depth += 1,
+                Kind::Close => depth = depth.saturating_sub(1),
+                _ if depth == 0 => v.push(k),
+                _ => {}
+            }
+        }
+        v
+    };
+    // Standings row: a name at the start, then figures only.
+    let (s0, e0) = runs[0];
+    if s0 == 0 && runs.len() == 1 {
+        // Figures are read from the text, so "1996-08-30" (a dateline's date, three tokens) is
+        // one figure.
+        let rest = toks.get(e0).map_or("", |t| {
+            &doc.text[t.span.start..toks[toks.len() - 1].span.end]
+        });
+        let figures: Vec<&str> = rest.split_whitespace().collect();
+        // Standings count games, wins and points in whole numbers; a table of prices or
+        // economic figures ("Sales 9.06 9.31 8.42") has decimals.
+        let counts = figures
+            .iter()
+            .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+            .count();
+        if counts >= 3 && figures.iter().all(|w| is_number(w) || *w == "-") {
+            return runs;
+        }
+    }
+    // Fixture: name, versus, name, nothing else outside brackets.
+    if runs.len() == 2 && s0 == 0 {
+        let (s1, e1) = runs[1];
+        let between: Vec<usize> = outside
+            .iter()
+            .copied()
+            .filter(|&k| k >= e0 && k < s1)
+            .collect();
+        let after_all = outside.iter().all(|&k| k < e1);
+        if between.len() == 1 && kinds[between[0]] == Kind::Versus && after_all {
+            // "CLEVELAND AT TEXAS": the side after "at" is where the game is played, so only
+            // the visitors are named as a team for certain.
+            let at = toks[between[0]]
+                .span
+                .text(&doc.text)
+                .eq_ignore_ascii_case("at");
+            return if at { vec![runs[0]] } else { runs };
+        }
+    }
+    // Result: at least two names outside brackets each directly followed by a score.
+    let scored: Vec<(usize, usize)> = runs
+        .iter()
+        .copied()
+        .filter(|&(_, e)| e < toks.len() && is_score(doc, &toks[e..]))
+        .collect();
+    // Prose that happens to hold two numbers after names ("Interstates 80 and 90 in the
+    // Midwest") has more small words than a result line ("Worcestershire 238 and 133-5 ,
+    // Derbyshire 471", "Glamorgan 22 points , Durham 4").
+    // A result has two sides: a line of many names with figures is players' figures
+    // ("Gough 8-0-39-3 , Mullally 6-0-30-1 , Croft 8-0-37-2"). A headline in capitals has no
+    // small words to tell it from a result ("FRANCE LAUNCH 1998 WORLD CUP BUILD-UP WITH 2-0 WIN"),
+    // so there the two sides must be the only names ("LG 2 OB 0").
+    // A word between two figures joins scores ("290 and 329"), it is not prose.
+    let joins = |k: usize| {
+        k > 0 && k + 1 < toks.len() && kinds[k - 1] == Kind::Number && kinds[k + 1] == Kind::Number
+    };
+    let small = outside
+        .iter()
+        .filter(|&&k| kinds[k] == Kind::Word && !joins(k))
+        .count();
+    let line = &doc.text[toks[0].span.start..toks[toks.len() - 1].span.end];
+    let shouting = !line.chars().any(char::is_lowercase);
+    if scored.len() == 2 && small < 2 && (!shouting || runs.len() == 2) {
+        return scored;
+    }
+    Vec::new()
+}
+
+/// Relabels (and, with `teams.add`, adds) the team names of results lines as ORG, with spans cut
+/// to the team's name.
+pub(crate) fn team_labels(doc: &mut Doc, teams: Teams) {
+    let mut found: Vec<Span> = Vec::new();
+    let mut line_start = 0;
+    for line in doc.text.split_inclusive('\n') {
+        let span = Span::new(line_start, line_start + line.len());
+        line_start = span.end;
+        let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+        let last = doc.tokens.partition_point(|t| t.span.start < span.end);
+        let toks: Vec<Token> = doc.tokens[first..last]
+            .iter()
+            .filter(|t| !t.span.text(&doc.text).trim().is_empty())
+            .cloned()
+            .collect();
+        for (a, b) in teams_in_line(doc, &toks) {
+            found.push(Span::new(toks[a].span.start, toks[b - 1].span.end));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut out: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
+    let mut used = vec![false; found.len()];
+    for m in &doc.mentions {
+        let hits: Vec<usize> = (0..found.len())
+            .filter(|&k| found[k].overlaps(&m.span))
+            .collect();
+        let relabel = match m.label.as_str() {
+            "GPE" | "LOC" | "FAC" | "NORP" | "ORG" => true,
+            "PERSON" => {
+                teams.lone_persons
+                    && (hits.len() > 1
+                        || !m.span.text(&doc.text).trim().contains(char::is_whitespace))
+            }
+            _ => false,
+        };
+        if hits.is_empty() || !relabel {
+            out.push(m.clone());
+            continue;
+        }
+        for k in hits {
+            if !used[k] {
+                used[k] = true;
+                out.push(Mention {
+                    span: found[k],
+                    label: "ORG".into(),
+                    entity: None,
+                });
+            }
+        }
+    }
+    if teams.add {
+        for (k, span) in found.iter().enumerate() {
+            if !used[k] && !out.iter().any(|m| m.span.overlaps(span)) {
+                out.push(Mention {
+                    span: *span,
+                    label: "ORG".into(),
+                    entity: None,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    doc.mentions = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_model::InputKind;
+
+    /// A document tokenised at whitespace, with the given mentions (text, label) found in order.
+    fn doc(text: &str, mentions: &[(&str, &str)]) -> Doc {
+        let mut d = Doc::new("t".into(), "t".into(), InputKind::Text, text.into());
+        let mut pos = 0;
+        for w in text.split_whitespace() {
+            let start = pos + text[pos..].find(w).expect("word in text");
+            pos = start + w.len();
+            d.tokens.push(Token {
+                span: Span::new(start, pos),
+                tag: String::new(),
+                pos: String::new(),
+                lemma: w.to_lowercase(),
+                dep: String::new(),
+                head: 0,
+                space_after: true,
+            });
+        }
+        let mut from = 0;
+        for (m, label) in mentions {
+            let start = from + text[from..].find(m).expect("mention in text");
+            from = start + m.len();
+            d.mentions.push(Mention {
+                span: Span::new(start, from),
+                label: (*label).into(),
+                entity: None,
+            });
+        }
+        d
+    }
+
+    fn labels(d: &Doc) -> Vec<(&str, &str)> {
+        d.mentions
+            .iter()
+            .map(|m| (m.span.text(&d.text), m.label.as_str()))
+            .collect()
+    }
+
+    const ALL: Teams = Teams {
+        add: true,
+        lone_persons: true,
+    };
+
+    #[test]
+    fn places_in_results_and_standings_are_teams() {
+        let text = "Pohang 3 Ulsan 2 ( halftime 1-0 )\n\
+                    MILWAUKEE 64 71 .474 17\n\
+                    Glamorgan 259 and 207 ( A. Dale 69 , H. Morris 69 ) , Durham 114 .";
+        let mut d = doc(
+            text,
+            &[
+                ("Pohang 3 Ulsan", "PERSON"),
+                ("MILWAUKEE", "GPE"),
+                ("Glamorgan", "PERSON"),
+                ("A. Dale", "PERSON"),
+                ("H. Morris", "PERSON"),
+                ("Durham", "GPE"),
+            ],
+        );
+        team_labels(&mut d, ALL);
+        assert_eq!(
+            labels(&d),
+            vec![
+                ("Pohang", "ORG"),
+                ("Ulsan", "ORG"),
+                ("MILWAUKEE", "ORG"),
+                ("Glamorgan", "ORG"),
+                ("A. Dale", "PERSON"),
+                ("H. Morris", "PERSON"),
+                ("Durham", "ORG"),
+            ]
+        );
+    }
+
+    #[test]
+    fn in_a_fixture_the_side_after_at_is_the_venue() {
+        let text = "BOSTON AT OAKLAND\nManchester City v Charlton";
+        let mut d = doc(
+            text,
+            &[
+                ("BOSTON", "GPE"),
+                ("OAKLAND", "GPE"),
+                ("Manchester City", "GPE"),
+            ],
+        );
+        team_labels(&mut d, ALL);
+        assert_eq!(
+            labels(&d),
+            vec![
+                ("BOSTON", "ORG"),
+                ("OAKLAND", "GPE"),
+                ("Manchester City", "ORG"),
+                ("Charlton", "ORG"),
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_datelines_and_price_tables_are_not_results() {
+        let text = "LONDON 1996-08-30\n\
+                    Interstates 80 and 90 in the Midwest and Interstate 5 in California .\n\
+                    Sales 9.06 9.31 8.42\n\
+                    Clinton Smith 52 percent";
+        let mentions = [
+            ("LONDON", "GPE"),
+            ("Midwest", "LOC"),
+            ("Interstate 5", "FAC"),
+            ("California", "GPE"),
+            ("Clinton Smith", "PERSON"),
+        ];
+        let mut d = doc(text, &mentions);
+        team_labels(&mut d, ALL);
+        assert_eq!(labels(&d), mentions.to_vec());
+    }
+}

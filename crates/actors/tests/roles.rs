@@ -1,0 +1,187 @@
+//! Roles and titles on sentences written for these tests, parsed by the real NLP core. Skipped
+//! (with a note) when the model has not been fetched.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use dossier_model::{Doc, InputKind};
+use dossier_pipeline::Pipeline;
+
+fn pipeline() -> Option<&'static Pipeline> {
+    static P: OnceLock<Option<Pipeline>> = OnceLock::new();
+    P.get_or_init(|| {
+        let dir =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
+        if !dir.join("meta.json").is_file() {
+            println!(
+                "SKIPPED: model not found at {}, run scripts/fetch-model.sh",
+                dir.display()
+            );
+            return None;
+        }
+        Some(Pipeline::load(Some(&dir)).expect("model loads"))
+    })
+    .as_ref()
+}
+
+/// The roles of `text` as (name, role) pairs, in text order.
+fn roles(text: &str) -> Option<Vec<(String, String)>> {
+    let p = pipeline()?;
+    let mut docs = vec![Doc::new(
+        "t".into(),
+        "t".into(),
+        InputKind::Text,
+        text.into(),
+    )];
+    p.annotate(&mut docs);
+    let d = &docs[0];
+    Some(
+        dossier_actors::roles(d)
+            .iter()
+            .map(|r| {
+                (
+                    d.mentions[r.mention].span.text(&d.text).to_string(),
+                    r.span.text(&d.text).to_string(),
+                )
+            })
+            .collect(),
+    )
+}
+
+fn check(text: &str, expected: &[(&str, &str)]) {
+    let Some(got) = roles(text) else {
+        return;
+    };
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(n, r)| (n.to_string(), r.to_string()))
+        .collect();
+    assert_eq!(got, expected, "{text}");
+}
+
+#[test]
+fn titles_before_the_name() {
+    check(
+        "Foreign Ministry spokeswoman Hua Chunying said on Monday that China opposed the sanctions.",
+        &[("Hua Chunying", "Foreign Ministry spokeswoman")],
+    );
+    check(
+        "Iranian Foreign Minister Mohammad Javad Zarif rejected the offer.",
+        &[("Mohammad Javad Zarif", "Iranian Foreign Minister")],
+    );
+    check(
+        "U.S. Secretary of State Antony Blinken spoke to reporters.",
+        &[("Antony Blinken", "U.S. Secretary of State")],
+    );
+    check(
+        "The pipeline deal was signed by then-Chancellor Gerhard Schröder in 2005.",
+        &[("Gerhard Schröder", "then-Chancellor")],
+    );
+    check(
+        "The agreement was abandoned by former President Donald Trump in 2018.",
+        &[("Donald Trump", "former President")],
+    );
+    check(
+        "State Department spokesman Ned Price declined to comment.",
+        &[("Ned Price", "State Department spokesman")],
+    );
+}
+
+#[test]
+fn a_possessive_stays_and_the_article_goes() {
+    check(
+        "The talks were chaired by the EU's foreign policy chief Josep Borrell on Tuesday.",
+        &[("Josep Borrell", "EU's foreign policy chief")],
+    );
+}
+
+#[test]
+fn appositives_after_the_name() {
+    check(
+        "Ian Bremmer, president of the Eurasia Group, said the talks would fail.",
+        &[("Ian Bremmer", "president of the Eurasia Group")],
+    );
+    check(
+        "Mikhail Ulyanov, Russia's ambassador to international organisations in Vienna, said \
+         progress had been made.",
+        &[(
+            "Mikhail Ulyanov",
+            "Russia's ambassador to international organisations in Vienna",
+        )],
+    );
+}
+
+#[test]
+fn the_first_appositive_that_is_a_role() {
+    // The second appositive describes the company, not the man.
+    check(
+        "Chandler Van Voorhis, a founder of C2I, a company outside Washington, said he was hopeful.",
+        &[("Chandler Van Voorhis", "founder of C2I")],
+    );
+    // A party tag in brackets is no role; the appositive after it is.
+    check(
+        "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus, spoke first.",
+        &[
+            ("G.K. Butterfield", "Rep."),
+            ("G.K. Butterfield", "head of the Congressional Black Caucus"),
+        ],
+    );
+}
+
+#[test]
+fn appositives_before_the_name() {
+    check(
+        "The EU's foreign policy chief, Josep Borrell, said the meeting was constructive.",
+        &[("Josep Borrell", "EU's foreign policy chief")],
+    );
+    // The parse hangs the name on "Vienna"; the role is still the envoy's.
+    check(
+        "Russia's envoy to the international organisations in Vienna, Mikhail Ulyanov, wrote on \
+         Twitter that the call had been businesslike.",
+        &[(
+            "Mikhail Ulyanov",
+            "Russia's envoy to the international organisations in Vienna",
+        )],
+    );
+    // A role before the comma and a title of the name's own: both, once each.
+    check(
+        "Iran's chief negotiator, Deputy Foreign Minister Abbas Araghchi, told state television \
+         after the session.",
+        &[
+            ("Abbas Araghchi", "Iran's chief negotiator"),
+            ("Abbas Araghchi", "Deputy Foreign Minister"),
+        ],
+    );
+}
+
+#[test]
+fn honorifics_nationalities_owners_ages_and_clauses_are_not_roles() {
+    for text in [
+        "Mr Smith and Dr. Jones arrived late.",
+        "Mrs. Clinton left early.",
+        "Iranian Zarif smiled at the cameras.",
+        "CNN's Jake Tapper asked him about it.",
+        "Angela Merkel, 66, met Joe Biden on Friday.",
+        "Boris Johnson and Emmanuel Macron met in Paris.",
+        "Jane Doe, who has advised three presidents, said no.",
+    ] {
+        check(text, &[]);
+    }
+    // An age, and a plural that names several people at once.
+    check(
+        "Health worries have dogged 68-year-old Hillary Clinton since she collapsed.",
+        &[],
+    );
+    check(
+        "Prosecutors charged two Vermont developers, Ariel Quiros and William Stenger, with fraud.",
+        &[],
+    );
+    // An honorific before a name with a role after it: only the role.
+    check(
+        "Dr. Anthony Fauci, the government's top infectious disease expert, spoke.",
+        &[(
+            "Anthony Fauci",
+            "government's top infectious disease expert",
+        )],
+    );
+}
