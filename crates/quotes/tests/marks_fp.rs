@@ -32,6 +32,9 @@ struct Case {
     quote: Option<String>,
     #[serde(default)]
     speaker: Option<String>,
+    /// `heldout` for passages written after the rules were tuned, never tuned on.
+    #[serde(default)]
+    set: Option<String>,
 }
 
 /// At most this share of non-quotes may be read as direct quotations (`FP_MAX`; `FP_MAX_FREE`
@@ -83,14 +86,21 @@ fn scare_quotes_false_positives_and_recall_per_mark_style() {
     let mut recall: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut spk_ok, mut spk_all) = (0, 0);
     let mut misses = Vec::new();
+    // (false positives, non-quotes, found, quotations) per set.
+    let mut sets: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     for (c, d) in cases.iter().zip(&docs) {
         let quotes = dossier_quotes::extract(d);
         let direct: Vec<_> = quotes.iter().filter(|q| q.direct).collect();
+        let set = sets
+            .entry(c.set.clone().unwrap_or_else(|| "tuned".into()))
+            .or_default();
         if c.label == "not_quote" {
             let e = fp.entry(c.kind.clone().unwrap_or_default()).or_default();
             e.1 += 1;
+            set[1] += 1;
             if !direct.is_empty() {
                 e.0 += 1;
+                set[0] += 1;
                 let got: Vec<&str> = direct.iter().map(|q| q.span.text(&d.text)).collect();
                 misses.push(format!("FP   {:?} -> {got:?}", c.text));
             }
@@ -100,6 +110,7 @@ fn scare_quotes_false_positives_and_recall_per_mark_style() {
         let want = c.quote.as_deref().expect("a quote case names its words");
         let e = recall.entry(style.clone()).or_default();
         e.1 += 1;
+        set[3] += 1;
         let hit = direct.iter().find(|q| q.span.text(&d.text).contains(want));
         let Some(hit) = hit else {
             let got: Vec<&str> = quotes.iter().map(|q| q.span.text(&d.text)).collect();
@@ -111,6 +122,7 @@ fn scare_quotes_false_positives_and_recall_per_mark_style() {
             continue;
         };
         e.0 += 1;
+        set[2] += 1;
         if let Some(s) = &c.speaker {
             spk_all += 1;
             let got = hit.speaker.as_ref().map(|x| x.span.text(&d.text));
@@ -140,6 +152,9 @@ fn scare_quotes_false_positives_and_recall_per_mark_style() {
     );
     for (k, (f, t)) in &recall {
         println!("  {k:<16} {f}/{t} = {:.3}", *f as f64 / *t as f64);
+    }
+    for (k, [w, n, f, t]) in &sets {
+        println!("  set {k:<8} false positives {w}/{n}, recall {f}/{t}");
     }
     let (wrong_free, free) = fp
         .iter()
