@@ -266,11 +266,21 @@ impl<'a> Graph<'a> {
     fn speaker_of(&self, v: usize) -> Option<Span> {
         let mut cur = v;
         for _ in 0..4 {
+            // `Le Monde quoted the general as saying …`: the one quoted is the speaker.
+            if cur != v
+                && self.toks[cur].lemma == "quote"
+                && self.toks[v].head != v
+                && let Some(o) = self.child(cur, &["dobj"])
+            {
+                return Some(self.noun_phrase(o));
+            }
             // `the senator, who said …` keeps `who`: the speaker is named where the verb is, and
             // the relative pronoun's antecedent is the parse's business, not a guess here.
-            // A closing mark the parser took for a subject (`«…,» said the chief`) is not one.
+            // A closing mark the parser took for a subject (`«…,» said the chief`, sometimes
+            // tagged a proper noun) is not one.
             if let Some(s) = self.children[cur].iter().copied().find(|&c| {
-                matches!(self.toks[c].dep.as_str(), "nsubj" | "nsubjpass") && !self.is_punct(c)
+                matches!(self.toks[c].dep.as_str(), "nsubj" | "nsubjpass")
+                    && self.text(c).chars().any(char::is_alphanumeric)
             }) {
                 return Some(self.noun_phrase(s));
             }
