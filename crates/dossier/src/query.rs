@@ -442,9 +442,12 @@ pub fn quotes(
             let speaker = q.speaker.as_ref().map(|s| s.span.text(src).to_string());
             let speaker_entity = q.speaker.as_ref().and_then(|s| s.entity.clone());
             match (&by_actor, &filter.by) {
-                // No entity ids in headlines: the actor's name in the speaker.
-                (Some((_, name)), _)
-                    if headline && !speaker.as_deref().is_some_and(|s| contains_ci(s, name)) =>
+                // No entity ids in headlines: the actor's name or the words given in the speaker.
+                (Some((_, name)), by)
+                    if headline
+                        && !speaker.as_deref().is_some_and(|s| {
+                            contains_ci(s, name) || by.as_deref().is_some_and(|b| contains_ci(s, b))
+                        }) =>
                 {
                     continue;
                 }
@@ -460,7 +463,12 @@ pub fn quotes(
                 let named = mentions
                     .iter()
                     .any(|m| q.span.contains(&m.span) && m.entity.as_deref() == Some(id.as_str()))
-                    || (headline && contains_ci(text, name));
+                    || (headline
+                        && (contains_ci(text, name)
+                            || filter
+                                .about
+                                .as_deref()
+                                .is_some_and(|a| contains_ci(text, a))));
                 if !named {
                     continue;
                 }
