@@ -627,11 +627,12 @@ fn looks_like_title(text: &str) -> bool {
         })
 }
 
-/// Marked words that a short quotation (`"No," he said.`, `Asked about it, Smith said,
-/// "Probably."`) needs around it: the speech verb `v` right before the marks with a comma or
-/// colon, or the quotation closed by a comma, question or exclamation mark and followed by a
-/// few words of attribution ending in `v`. A quoted word run into its sentence (`sang
-/// 'Katyusha'`, `signs reading "closed"`) is a name.
+/// Whether a marked span of one or two words is a quotation attributed by the speech verb `v`
+/// (`"No," he said.`, `Asked about it, Smith said, "Probably."`): `v` right before the marks
+/// with a comma or colon between (or the quotation ending in punctuation), or the quotation
+/// closed by a comma, question or exclamation mark and followed by a few words of attribution
+/// ending in `v`. A quoted word run into its sentence (`sang 'Katyusha'`, `signs reading
+/// "closed"`) is a name.
 fn short_quote(g: &Graph, m: &marks::Marked, v: usize) -> bool {
     let text = &g.doc.text;
     let vs = g.toks[v].span;
