@@ -428,43 +428,67 @@ pub fn quotes(
         {
             return;
         }
-        for q in &doc.quotes {
+        // Headline quotes (spans into the title) are listed too, their cue marked `headline`.
+        let title = doc.title.as_deref().unwrap_or("");
+        let all = (doc.quotes.iter().map(|q| (q, false)))
+            .chain(doc.title_quotes.iter().map(|q| (q, true)));
+        for (q, headline) in all {
             if filter.direct_only && !q.direct {
                 continue;
             }
-            let speaker = q
-                .speaker
-                .as_ref()
-                .map(|s| s.span.text(&doc.text).to_string());
+            let src = if headline { title } else { doc.text.as_str() };
+            // Title spans must not be compared with the text's mentions.
+            let mentions = if headline { &[][..] } else { &doc.mentions[..] };
+            let speaker = q.speaker.as_ref().map(|s| s.span.text(src).to_string());
             let speaker_entity = q.speaker.as_ref().and_then(|s| s.entity.clone());
             match (&by_actor, &filter.by) {
+                // No entity ids in headlines: the actor's name or the words given in the speaker.
+                (Some((_, name)), by)
+                    if headline
+                        && !speaker.as_deref().is_some_and(|s| {
+                            contains_ci(s, name) || by.as_deref().is_some_and(|b| contains_ci(s, b))
+                        }) =>
+                {
+                    continue;
+                }
+                (Some(_), _) if headline => {}
                 (Some((id, _)), _) if speaker_entity.as_deref() != Some(id.as_str()) => continue,
                 (None, Some(by)) if !speaker.as_deref().is_some_and(|s| contains_ci(s, by)) => {
                     continue;
                 }
                 _ => {}
             }
-            let text = q.span.text(&doc.text);
-            if let Some((id, _)) = &about_actor {
-                let named = doc
-                    .mentions
+            let text = q.span.text(src);
+            if let Some((id, name)) = &about_actor {
+                let named = mentions
                     .iter()
-                    .any(|m| q.span.contains(&m.span) && m.entity.as_deref() == Some(id.as_str()));
+                    .any(|m| q.span.contains(&m.span) && m.entity.as_deref() == Some(id.as_str()))
+                    || (headline
+                        && (contains_ci(text, name)
+                            || filter
+                                .about
+                                .as_deref()
+                                .is_some_and(|a| contains_ci(text, a))));
                 if !named {
                     continue;
                 }
             } else if let Some(about) = &filter.about {
-                let named = doc.mentions.iter().any(|m| {
+                let named = mentions.iter().any(|m| {
                     q.span.contains(&m.span) && contains_ci(m.span.text(&doc.text), about)
                 });
                 if !named && !contains_ci(text, about) {
                     continue;
                 }
             }
+            let cue = q.cue.map(|c| c.text(src).to_string());
             items.push(QuoteItem {
                 speaker,
                 speaker_entity,
-                cue: q.cue.map(|c| c.text(&doc.text).to_string()),
+                cue: match (headline, cue) {
+                    (true, Some(c)) => Some(format!("{c}, headline")),
+                    (true, None) => Some("headline".into()),
+                    (false, c) => c,
+                },
                 text: text.to_string(),
                 direct: q.direct,
                 doc: doc.id.clone(),

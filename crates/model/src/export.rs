@@ -34,6 +34,9 @@ pub struct ExportDoc {
     pub mentions: Vec<ExportMention>,
     pub times: Vec<ExportTimex>,
     pub quotes: Vec<ExportQuote>,
+    /// Quotations in the headline; offsets are code points into `title`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_quotes: Vec<ExportQuote>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -192,32 +195,46 @@ impl ExportDoc {
                     }
                 })
                 .collect(),
-            quotes: doc
-                .quotes
-                .iter()
-                .map(|q| {
-                    let p = piece(&q.span);
-                    ExportQuote {
+            quotes: export_quotes(&doc.quotes, &doc.text),
+            title_quotes: match &doc.title {
+                Some(title) => export_quotes(&doc.title_quotes, title),
+                None => Vec::new(),
+            },
+        }
+    }
+}
+
+/// Quotes with byte spans into `text` as exported quotes with code-point offsets into it.
+fn export_quotes(quotes: &[crate::Quote], text: &str) -> Vec<ExportQuote> {
+    let idx = CharIndex::new(text);
+    let piece = |s: &Span| ExportSpan {
+        start: idx.char_offset(s.start),
+        end: idx.char_offset(s.end),
+        text: s.text(text).to_string(),
+    };
+    quotes
+        .iter()
+        .map(|q| {
+            let p = piece(&q.span);
+            ExportQuote {
+                start: p.start,
+                end: p.end,
+                text: p.text,
+                direct: q.direct,
+                cue: q.cue.as_ref().map(&piece),
+                speaker: q.speaker.as_ref().map(|s| {
+                    let p = piece(&s.span);
+                    ExportSpeaker {
                         start: p.start,
                         end: p.end,
                         text: p.text,
-                        direct: q.direct,
-                        cue: q.cue.as_ref().map(&piece),
-                        speaker: q.speaker.as_ref().map(|s| {
-                            let p = piece(&s.span);
-                            ExportSpeaker {
-                                start: p.start,
-                                end: p.end,
-                                text: p.text,
-                                entity: s.entity.clone(),
-                                role: s.role.clone(),
-                            }
-                        }),
+                        entity: s.entity.clone(),
+                        role: s.role.clone(),
                     }
-                })
-                .collect(),
-        }
-    }
+                }),
+            }
+        })
+        .collect()
 }
 
 impl Export {
@@ -325,5 +342,37 @@ mod tests {
         let got: String = chars[m.start..m.end].iter().collect();
         assert_eq!(got, "Merkel");
         assert_eq!(m.text, "Merkel");
+    }
+
+    #[test]
+    fn title_quotes_are_exported_in_code_points_of_the_title() {
+        let title = "Araqchi: “No step-by-step”".to_string();
+        let mut doc = Doc::new("d1".into(), "x.txt".into(), InputKind::Text, "Text.".into());
+        let start = title.find('“').unwrap();
+        doc.title_quotes.push(crate::Quote {
+            span: Span::new(start, title.len()),
+            direct: true,
+            cue: Some(Span::new(7, 8)),
+            speaker: Some(crate::Speaker {
+                span: Span::new(0, 7),
+                entity: None,
+                role: None,
+            }),
+        });
+        let json = serde_json::to_value(ExportDoc::from_doc(&doc)).unwrap();
+        // Without a title there is nothing to point into, and the key is left out when empty.
+        assert!(json.get("title_quotes").is_none());
+        doc.title = Some(title.clone());
+        let e = ExportDoc::from_doc(&doc);
+        let q = &e.title_quotes[0];
+        let chars: Vec<char> = title.chars().collect();
+        assert_eq!(
+            chars[q.start..q.end].iter().collect::<String>(),
+            "“No step-by-step”"
+        );
+        assert_eq!(q.speaker.as_ref().unwrap().text, "Araqchi");
+        assert_eq!(q.cue.as_ref().unwrap().text, ":");
+        let back: ExportDoc = serde_json::from_value(serde_json::to_value(&e).unwrap()).unwrap();
+        assert_eq!(back, e);
     }
 }

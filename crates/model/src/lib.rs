@@ -101,6 +101,9 @@ pub struct Doc {
     pub mentions: Vec<Mention>,
     pub times: Vec<Timex>,
     pub quotes: Vec<Quote>,
+    /// Quotations in the headline (`title`): spans are byte offsets into `title`, not `text`.
+    #[serde(default)]
+    pub title_quotes: Vec<Quote>,
     /// The actors this document names, each a cluster of its mentions (filled by `dossier-actors`).
     #[serde(default)]
     pub actors: Vec<DocActor>,
@@ -127,6 +130,7 @@ impl Doc {
             mentions: Vec::new(),
             times: Vec::new(),
             quotes: Vec::new(),
+            title_quotes: Vec::new(),
             actors: Vec::new(),
         }
     }

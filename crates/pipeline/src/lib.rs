@@ -112,6 +112,8 @@ impl Pipeline {
                 }
                 annotate_times(doc);
                 doc.quotes = dossier_quotes::extract(doc);
+                doc.title_quotes =
+                    dossier_quotes::extract_title(doc.title.as_deref().unwrap_or(""));
                 doc.actors = dossier_actors::doc_actors(doc, dossier_kb::Kb::builtin());
             });
         } else {

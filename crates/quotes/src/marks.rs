@@ -32,6 +32,9 @@ struct Mark {
     end: usize,
     role: Role,
     double: bool,
+    /// A straight single mark (`'`), which never pairs across a paragraph break it did not
+    /// reopen: an unclosed one must not swallow a later possessive (`the ministers'`).
+    straight_single: bool,
 }
 
 fn is_word(c: Option<char>) -> bool {
@@ -53,6 +56,7 @@ fn scan(text: &str) -> Vec<Mark> {
                 end,
                 role,
                 double,
+                straight_single: c == '\'' && !double,
             });
         };
         // Which way a mark faces by its surroundings: after a space and before a word it opens,
@@ -96,6 +100,11 @@ fn scan(text: &str) -> Vec<Mark> {
                 i += 1;
             }
             '"' => push(1, facing(next), true),
+            '\'' => {
+                if let Some(role) = straight_single(&chars, i) {
+                    push(1, role, false)
+                }
+            }
             // A left single mark is always a mark; a right one only when it is not an apostrophe
             // inside or at the end of a word (don’t, Jones’).
             '‘' if !is_word(prev) => push(1, Role::Open, false),
@@ -107,6 +116,47 @@ fn scan(text: &str) -> Vec<Mark> {
         i += 1;
     }
     out
+}
+
+/// The role of the straight single mark at `chars[i]`, or `None` when it is an apostrophe. It
+/// opens only after a space, a line start, a bracket, a dash or a double mark and before a letter
+/// or digit; it closes only after a non-space and before a space, punctuation or the end. Inside a
+/// word (`don't`), before an elided word (`'90s`, `rock 'n' roll`) and after a plural ending
+/// before a lower-case word (`the ministers' meeting`) it is an apostrophe.
+fn straight_single(chars: &[(usize, char)], i: usize) -> Option<Role> {
+    let at = |k: usize| chars.get(k).map(|x| x.1);
+    let prev = i.checked_sub(1).and_then(at);
+    let next = at(i + 1);
+    if is_word(prev) && is_word(next) {
+        return None;
+    }
+    let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/\"“".contains(p));
+    if opens && is_word(next) {
+        // The word after the mark: an elision rather than a quotation?
+        let word: String = chars[i + 1..]
+            .iter()
+            .map(|x| x.1)
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        let elided = matches!(
+            word.as_str(),
+            "tis" | "twas" | "em" | "n" | "cause" | "til" | "bout" | "round"
+        ) || (word.len() >= 2
+            && word.ends_with('s')
+            && word[..word.len() - 1].chars().all(|c| c.is_ascii_digit()))
+            || (word.len() == 2 && word.chars().all(|c| c.is_ascii_digit()));
+        return (!elided).then_some(Role::Open);
+    }
+    let closes = prev.is_some_and(|p| !p.is_whitespace())
+        && next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-\"”".contains(n));
+    if !closes {
+        return None;
+    }
+    if prev == Some('s') && next == Some(' ') && at(i + 2).is_some_and(char::is_lowercase) {
+        return None;
+    }
+    Some(Role::Close)
 }
 
 /// Paired marked spans, in text order, not nested (an inner quotation stays inside its outer one).
@@ -130,6 +180,8 @@ pub fn find(text: &str) -> Vec<Marked> {
 fn pair(text: &str, marks: impl Iterator<Item = Mark>) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<Mark> = None;
+    // Where the open quotation was last (re)opened.
+    let mut reopened = 0;
     // The end of the last paragraph that ended while a quotation was open: a reopening mark at the
     // start of the next paragraph continues the same quotation.
     for m in marks {
@@ -137,6 +189,7 @@ fn pair(text: &str, marks: impl Iterator<Item = Mark>) -> Vec<Marked> {
             None => {
                 if m.role != Role::Close {
                     open = Some(m);
+                    reopened = m.end;
                 }
             }
             Some(o) => {
@@ -151,6 +204,15 @@ fn pair(text: &str, marks: impl Iterator<Item = Mark>) -> Vec<Marked> {
                     if !(crosses_paragraph && line_start) {
                         open = Some(m);
                     }
+                    reopened = m.end;
+                    continue;
+                }
+                if (o.straight_single || m.straight_single)
+                    && text[reopened.max(o.end)..m.start].contains('\n')
+                {
+                    // A straight single mark left open at the end of its paragraph was an
+                    // apostrophe or a stray; the closing one starts nothing either.
+                    open = None;
                     continue;
                 }
                 out.push(Marked {
@@ -187,6 +249,39 @@ mod tests {
     #[test]
     fn apostrophes_are_not_marks() {
         assert!(texts("The farmers’ union didn’t say.").is_empty());
+    }
+
+    #[test]
+    fn straight_single_marks_pair_when_unambiguous() {
+        assert_eq!(texts("'No,' he said."), ["'No,'"]);
+        assert_eq!(
+            texts("Iran says the outage was 'nuclear terrorism' and vows revenge"),
+            ["'nuclear terrorism'"]
+        );
+        assert_eq!(
+            texts("He said - 'we will stay' - and left."),
+            ["'we will stay'"]
+        );
+        assert_eq!(
+            texts("'We won't go,' the ministers' spokesman said, 'not today.'"),
+            ["'We won't go,'", "'not today.'"]
+        );
+    }
+
+    #[test]
+    fn straight_apostrophes_are_not_marks() {
+        assert!(texts("The ministers' meeting didn't start until the '90s ended.").is_empty());
+        assert!(texts("Rock 'n' roll was the farmers' music, o' course.").is_empty());
+        assert!(
+            texts("It was 'unclosed at the end of a line\nand the unions' reply came.").is_empty()
+        );
+        assert!(texts("The Joneses' house, the Smiths' car.").is_empty());
+    }
+
+    #[test]
+    fn straight_single_quotes_reopen_paragraphs() {
+        let t = "'First part of it.\n\n'Second part,' she said.";
+        assert_eq!(texts(t), ["'First part of it.\n\n'Second part,'"]);
     }
 
     #[test]

@@ -258,3 +258,32 @@ fn programme_titles_beside_a_speech_verb_are_not_quotes() {
     assert!(q.iter().all(|x| !x.1), "{q:?}");
     assert!(q.iter().any(|x| x.0 == "the budget was final"), "{q:?}");
 }
+
+#[test]
+fn headline_quotes_are_annotated_with_spans_into_the_title() {
+    let Some(p) = pipeline() else { return };
+    let mut d = Doc::new(
+        "t".into(),
+        "t".into(),
+        InputKind::Html,
+        "The foreign minister spoke in Vienna on Monday.".into(),
+    );
+    let title = "Araqchi: “No step-by-step, sanctions must go at once”";
+    d.title = Some(title.into());
+    let mut docs = vec![d];
+    p.annotate(&mut docs);
+    let q = &docs[0].title_quotes;
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(
+        q[0].span.text(title),
+        "“No step-by-step, sanctions must go at once”"
+    );
+    let speaker = q[0].speaker.as_ref().expect("a speaker").span;
+    assert_eq!(speaker.text(title), "Araqchi");
+    assert!(
+        docs[0]
+            .quotes
+            .iter()
+            .all(|x| x.span.end <= docs[0].text.len())
+    );
+}

@@ -78,6 +78,9 @@ struct Annotations {
     quotes: Vec<Quote>,
     #[serde(default)]
     actors: Vec<DocActor>,
+    /// Quotations in the title, spans into the title.
+    #[serde(default)]
+    title_quotes: Vec<Quote>,
 }
 
 /// A document ready to be written, with its fingerprint for duplicate detection.
@@ -350,6 +353,7 @@ impl Store {
                     times: d.times.clone(),
                     quotes: d.quotes.clone(),
                     actors: d.actors.clone(),
+                    title_quotes: d.title_quotes.clone(),
                 })
                 .expect("annotations serialise");
                 let changed = insert
@@ -551,6 +555,7 @@ fn with_annotations(mut doc: Doc, json: &str) -> Result<Doc> {
     doc.times = ann.times;
     doc.quotes = ann.quotes;
     doc.actors = ann.actors;
+    doc.title_quotes = ann.title_quotes;
     Ok(doc)
 }
 
@@ -567,5 +572,36 @@ pub(crate) fn kind_from_str(s: &str) -> InputKind {
         "feed" => InputKind::Feed,
         "warc" => InputKind::Warc,
         _ => InputKind::Text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_model::Speaker;
+
+    #[test]
+    fn title_quotes_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+        let text = "The minister spoke in Vienna on Monday about the talks.";
+        let mut doc = Doc::new("d1".into(), "a.html".into(), InputKind::Html, text.into());
+        let title = "Araqchi: “No step-by-step”";
+        doc.title = Some(title.into());
+        doc.title_quotes.push(Quote {
+            span: Span::new(9, title.len()),
+            direct: true,
+            cue: Some(Span::new(7, 8)),
+            speaker: Some(Speaker {
+                span: Span::new(0, 7),
+                entity: None,
+                role: None,
+            }),
+        });
+        let fingerprint = Fingerprint::of(text);
+        store.write_batch(&[NewDoc { doc, fingerprint }]).unwrap();
+        let back = store.doc("d1").unwrap().expect("stored");
+        assert_eq!(back.title_quotes.len(), 1);
+        assert_eq!(back.title_quotes[0].span.text(title), "“No step-by-step”");
     }
 }
