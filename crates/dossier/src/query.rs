@@ -371,8 +371,13 @@ pub struct QuoteFilter {
 #[derive(serde::Serialize)]
 struct QuoteItem {
     speaker: Option<String>,
-    /// The entity id of the speaker, when resolved.
+    /// The entity id of the speaker, when resolved, and the actor's name.
     speaker_entity: Option<String>,
+    speaker_name: Option<String>,
+    /// The speaker's role as the article states it.
+    speaker_role: Option<String>,
+    /// From the headline (spans into the title) rather than the text.
+    headline: bool,
     cue: Option<String>,
     text: String,
     direct: bool,
@@ -418,6 +423,11 @@ pub fn quotes(
             eprintln!("dossier: {flag} matches the actor {name} ({id}) in every spelling");
         }
     }
+    let names: std::collections::HashMap<&str, String> = resolved
+        .entities
+        .iter()
+        .map(|e| (e.entity.id.as_str(), e.entity.name.clone()))
+        .collect();
     let mut items = Vec::new();
     store.for_each_doc(|mut doc| {
         resolved.fill(&mut doc);
@@ -441,19 +451,14 @@ pub fn quotes(
             let mentions = if headline { &[][..] } else { &doc.mentions[..] };
             let speaker = q.speaker.as_ref().map(|s| s.span.text(src).to_string());
             let speaker_entity = q.speaker.as_ref().and_then(|s| s.entity.clone());
+            let speaker_role = q.speaker.as_ref().and_then(|s| s.role.clone());
             match (&by_actor, &filter.by) {
-                // No entity ids in headlines: the actor's name or the words given in the speaker.
-                (Some((_, name)), by)
-                    if headline
-                        && !speaker.as_deref().is_some_and(|s| {
-                            contains_ci(s, name) || by.as_deref().is_some_and(|b| contains_ci(s, b))
-                        }) =>
-                {
-                    continue;
-                }
-                (Some(_), _) if headline => {}
                 (Some((id, _)), _) if speaker_entity.as_deref() != Some(id.as_str()) => continue,
-                (None, Some(by)) if !speaker.as_deref().is_some_and(|s| contains_ci(s, by)) => {
+                // not an actor's name: the speaker's words or role ("foreign minister")
+                (None, Some(by))
+                    if !speaker.as_deref().is_some_and(|s| contains_ci(s, by))
+                        && !speaker_role.as_deref().is_some_and(|r| contains_ci(r, by)) =>
+                {
                     continue;
                 }
                 _ => {}
@@ -483,12 +488,13 @@ pub fn quotes(
             let cue = q.cue.map(|c| c.text(src).to_string());
             items.push(QuoteItem {
                 speaker,
+                speaker_name: speaker_entity
+                    .as_deref()
+                    .and_then(|id| names.get(id).cloned()),
                 speaker_entity,
-                cue: match (headline, cue) {
-                    (true, Some(c)) => Some(format!("{c}, headline")),
-                    (true, None) => Some("headline".into()),
-                    (false, c) => c,
-                },
+                speaker_role,
+                headline,
+                cue,
                 text: text.to_string(),
                 direct: q.direct,
                 doc: doc.id.clone(),
@@ -507,12 +513,26 @@ pub fn quotes(
     } else {
         for q in &items {
             let date = day(q.published.as_deref());
+            // "he" is shown with the actor it stands for; the actor's name where the words differ
+            let who = match (q.speaker.as_deref(), q.speaker_name.as_deref()) {
+                (Some(s), Some(n)) if !contains_ci(s, n) && !contains_ci(n, s) => {
+                    format!("{s} [{n}]")
+                }
+                (Some(s), _) => s.to_string(),
+                (None, _) => "(unattributed)".to_string(),
+            };
+            let role = q
+                .speaker_role
+                .as_deref()
+                .filter(|r| !q.speaker.as_deref().is_some_and(|s| contains_ci(s, r)))
+                .map(|r| format!(", {r}"))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "{} ({}), {date}, {}:",
-                q.speaker.as_deref().unwrap_or("(unattributed)"),
+                "{who}{role} ({}), {date}, {}{}:",
                 q.cue.as_deref().unwrap_or("-"),
                 q.outlet.as_deref().unwrap_or("?"),
+                if q.headline { ", headline" } else { "" },
             )?;
             let body = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
             writeln!(

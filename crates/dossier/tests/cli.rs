@@ -373,6 +373,25 @@ fn quotes_lists_who_said_what() {
     );
     let spoken_as = |s: &str| araghchi.iter().any(|q| q["speaker"].as_str() == Some(s));
     assert!(spoken_as("Araqchi") && spoken_as("he"), "{araghchi:?}");
+    assert!(
+        araghchi
+            .iter()
+            .all(|q| q["speaker_name"] == "Abbas Araghchi"),
+        "{araghchi:?}"
+    );
+    // the Alborz Times headline `Araqchi: "No step-by-step, ..."` is his too
+    assert!(
+        araghchi.iter().any(|q| q["headline"] == true),
+        "{araghchi:?}"
+    );
+    // a role as the articles state it answers --by
+    let ministers = list(&["--by", "deputy foreign minister"]);
+    assert!(
+        ministers
+            .iter()
+            .any(|q| q["speaker_name"] == "Abbas Araghchi"),
+        "{ministers:?}"
+    );
     // --about names an actor too: quotations that mention the United States in any spelling.
     let about_us = list(&["--about", "United States"]);
     assert!(

@@ -178,6 +178,7 @@ pub fn link_entities(doc: &mut Doc, ids: &[Option<String>]) {
             };
         }
     }
+    link_title_speakers(doc, ids);
 }
 
 /// The role this document gives the speaker's actor: the one stated nearest before the quote's
@@ -224,6 +225,52 @@ fn speaker_entity(doc: &Doc, span: Span) -> Option<String> {
         .min_by_key(|m| m.span.start)
         .or_else(|| doc.mentions.iter().filter(inside).find(|m| ends_speaker(m)))
         .and_then(|m| m.entity.clone())
+}
+
+/// Headline speakers: the title is not part of the analysed text, so its speaker is matched by
+/// name against the document's actors ("Araqchi" in `Araqchi: "..."` is the actor the article
+/// calls Araqchi or Abbas Araqchi), people first.
+fn link_title_speakers(doc: &mut Doc, ids: &[Option<String>]) {
+    let Some(title) = doc.title.clone() else {
+        return;
+    };
+    for q in &mut doc.title_quotes {
+        let Some(s) = q.speaker.as_mut() else {
+            continue;
+        };
+        let words = dossier_actors::names::person_words(s.span.text(&title));
+        let found = (!words.is_empty())
+            .then(|| {
+                let mut candidates: Vec<(usize, usize)> = Vec::new();
+                for (k, a) in doc.actors.iter().enumerate() {
+                    let rank = usize::from(a.label != "PERSON");
+                    let matches = a.surfaces.iter().chain(std::iter::once(&a.name)).any(|n| {
+                        let theirs = dossier_actors::names::person_words(n);
+                        theirs == words
+                            || (a.label == "PERSON"
+                                && dossier_actors::names::is_short_of(&words, &theirs))
+                    });
+                    if matches {
+                        candidates.push((rank, k));
+                    }
+                }
+                candidates.sort_unstable();
+                // two people the headline could mean: nobody
+                match candidates.as_slice() {
+                    [(r, k), (r2, _), ..] if r == r2 && ids[*k] != ids[candidates[1].1] => None,
+                    [(_, k), ..] => Some(*k),
+                    [] => None,
+                }
+            })
+            .flatten();
+        (s.entity, s.role) = match found {
+            Some(k) => (
+                ids.get(k).cloned().flatten(),
+                doc.actors[k].roles.first().map(|r| r.text.clone()),
+            ),
+            None => (None, None),
+        };
+    }
 }
 
 /// Grammatical gender, as a text shows it.
