@@ -18,6 +18,8 @@
 mod roles;
 mod spans;
 mod sports;
+#[cfg(test)]
+mod test_docs;
 
 pub use roles::roles;
 
@@ -490,47 +492,10 @@ pub fn link_within(doc: &Doc) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_model::{InputKind, Token};
+    use crate::test_docs::{by_case, labels};
 
-    /// A document whose mentions are the given (text, label) pairs, found in order in the text,
-    /// with whitespace tokens; capitalised words are proper nouns, as a tagger would say.
     fn doc(text: &str, mentions: &[(&str, &str)]) -> Doc {
-        let mut d = Doc::new("t".into(), "t".into(), InputKind::Text, text.into());
-        let mut from = 0;
-        for (m, label) in mentions {
-            let start = from + text[from..].find(m).expect("mention in text");
-            from = start + m.len();
-            d.mentions.push(Mention {
-                span: Span::new(start, from),
-                label: (*label).into(),
-                entity: None,
-            });
-        }
-        let mut pos = 0;
-        for w in text.split_whitespace() {
-            let start = pos + text[pos..].find(w).unwrap();
-            pos = start + w.len();
-            let w = w.trim_end_matches(['.', ',', ';']);
-            let w = w.strip_suffix("'s").unwrap_or(w);
-            let proper = w.chars().next().is_some_and(char::is_uppercase);
-            d.tokens.push(Token {
-                span: Span::new(start, start + w.len()),
-                tag: if proper { "NNP" } else { "NN" }.into(),
-                pos: if proper { "PROPN" } else { "NOUN" }.into(),
-                lemma: w.to_lowercase(),
-                dep: String::new(),
-                head: 0,
-                space_after: true,
-            });
-        }
-        d
-    }
-
-    fn labels(d: &Doc) -> Vec<(&str, &str)> {
-        d.mentions
-            .iter()
-            .map(|m| (m.span.text(&d.text), m.label.as_str()))
-            .collect()
+        crate::test_docs::doc(text, mentions, by_case)
     }
 
     #[test]

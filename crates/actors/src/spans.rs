@@ -124,44 +124,19 @@ pub(crate) fn trim_spans(doc: &mut Doc) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_model::InputKind;
 
     /// A document tokenised at whitespace, tagged as a tagger would tag these few words, with the
     /// given mentions (text, label), found in order.
     fn doc(text: &str, mentions: &[(&str, &str)]) -> Doc {
-        let mut d = Doc::new("t".into(), "t".into(), InputKind::Text, text.into());
-        let mut pos = 0;
-        for w in text.split_whitespace() {
-            let start = pos + text[pos..].find(w).expect("word in text");
-            pos = start + w.len();
+        crate::test_docs::doc(text, mentions, |w| {
             let tag = match w {
                 "the" | "The" => "DT",
                 "'s" => "POS",
                 w if is_number(w) => "CD",
                 _ => "NNP",
             };
-            d.tokens.push(Token {
-                span: Span::new(start, start + w.len()),
-                tag: tag.into(),
-                pos: String::new(),
-                lemma: w.to_lowercase(),
-                dep: String::new(),
-                head: 0,
-                space_after: true,
-            });
-        }
-        d.sentences.push(Span::new(0, text.len()));
-        let mut from = 0;
-        for (m, label) in mentions {
-            let start = from + text[from..].find(m).expect("mention in text");
-            from = start + m.len();
-            d.mentions.push(Mention {
-                span: Span::new(start, from),
-                label: (*label).into(),
-                entity: None,
-            });
-        }
-        d
+            (w, tag, "")
+        })
     }
 
     fn texts(d: &Doc) -> Vec<&str> {

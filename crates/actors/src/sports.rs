@@ -263,43 +263,11 @@ pub(crate) fn team_labels(doc: &mut Doc, teams: Teams) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_model::InputKind;
+    use crate::test_docs::labels;
 
-    /// A document tokenised at whitespace, with the given mentions (text, label) found in order.
+    /// A document tokenised at whitespace (untagged: the rule reads only the words).
     fn doc(text: &str, mentions: &[(&str, &str)]) -> Doc {
-        let mut d = Doc::new("t".into(), "t".into(), InputKind::Text, text.into());
-        let mut pos = 0;
-        for w in text.split_whitespace() {
-            let start = pos + text[pos..].find(w).expect("word in text");
-            pos = start + w.len();
-            d.tokens.push(Token {
-                span: Span::new(start, pos),
-                tag: String::new(),
-                pos: String::new(),
-                lemma: w.to_lowercase(),
-                dep: String::new(),
-                head: 0,
-                space_after: true,
-            });
-        }
-        let mut from = 0;
-        for (m, label) in mentions {
-            let start = from + text[from..].find(m).expect("mention in text");
-            from = start + m.len();
-            d.mentions.push(Mention {
-                span: Span::new(start, from),
-                label: (*label).into(),
-                entity: None,
-            });
-        }
-        d
-    }
-
-    fn labels(d: &Doc) -> Vec<(&str, &str)> {
-        d.mentions
-            .iter()
-            .map(|m| (m.span.text(&d.text), m.label.as_str()))
-            .collect()
+        crate::test_docs::doc(text, mentions, |w| (w, "", ""))
     }
 
     const ALL: Teams = Teams {
