@@ -159,6 +159,34 @@ impl Corrections {
     }
 }
 
+impl Corrections {
+    /// The corrections that name no entity of `entities`, each said in a line: a misspelt name
+    /// in the file should not pass in silence.
+    pub fn unmatched(&self, entities: &[Entity]) -> Vec<String> {
+        let any = |key: &str| entities.iter().any(|e| names_entity(key, e));
+        let mut out = Vec::new();
+        for m in &self.merge {
+            for n in m.names.iter().filter(|n| !any(n)) {
+                out.push(format!("[[merge]] name {n:?} matches no actor"));
+            }
+        }
+        for sp in self.split.iter().filter(|sp| !any(&sp.name)) {
+            out.push(format!("[[split]] name {:?} matches no actor", sp.name));
+        }
+        for r in self
+            .rename
+            .iter()
+            .filter(|r| !any(&r.entity) && !any(&r.name))
+        {
+            out.push(format!("[[rename]] entity {:?} matches no actor", r.entity));
+        }
+        for r in self.retype.iter().filter(|r| !any(&r.entity)) {
+            out.push(format!("[[retype]] entity {:?} matches no actor", r.entity));
+        }
+        out
+    }
+}
+
 /// A correction names an entity by its id, its name or one of its aliases.
 fn names_entity(key: &str, e: &Entity) -> bool {
     if key == e.id {
@@ -209,6 +237,32 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("my.toml") && e.contains("merj"), "{e}");
+    }
+
+    #[test]
+    fn corrections_that_match_nothing_are_reported() {
+        let c = Corrections::parse(
+            "[[merge]]\nnames = [\"Araghchi\", \"Araghchy\"]\n[[retype]]\nentity = \"Nobody\"\ntype = \"ORG\"\n",
+            "c",
+        )
+        .unwrap();
+        let e = Entity {
+            id: "person:abbas-araghchi".into(),
+            name: "Abbas Araghchi".into(),
+            kind: "PERSON".into(),
+            aliases: vec!["Araghchi".into()],
+            documents: vec![],
+            mentions: 1,
+            kb: None,
+            country: None,
+            roles: vec![],
+        };
+        let got = c.unmatched(&[e]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got[0].contains("Araghchy") && got[1].contains("Nobody"),
+            "{got:?}"
+        );
     }
 
     #[test]

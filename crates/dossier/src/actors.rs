@@ -45,6 +45,14 @@ pub fn load_corrections(explicit: Option<&Path>, db: Option<&Path>) -> Result<Co
     Ok(CorrectionsFile { corrections, text })
 }
 
+/// Says on stderr which corrections named no actor (a typo in the file, or an actor not in this
+/// corpus).
+pub fn warn_unmatched(corrections: &Corrections, entities: &[Entity]) {
+    for line in corrections.unmatched(entities) {
+        eprintln!("dossier: warning: corrections: {line}");
+    }
+}
+
 /// A corpus's entities and, per document, the entity of each of its actors.
 pub struct Resolved {
     pub entities: Vec<StoredEntity>,
@@ -159,6 +167,7 @@ fn compute(store: &Store, corrections: &CorrectionsFile) -> Result<Resolved> {
         })
         .collect();
     let res = dossier_actors::resolve(&views, &dossier_actors::kb_info, &corrections.corrections);
+    warn_unmatched(&corrections.corrections, &res.entities);
     let by_doc = docs
         .iter()
         .zip(&res.assignment)

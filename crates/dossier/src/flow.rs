@@ -269,6 +269,7 @@ pub fn analyze(
         }
     }
     let resolution = dossier_pipeline::resolve_entities(&mut docs, &corrections.corrections);
+    crate::actors::warn_unmatched(&corrections.corrections, &resolution.entities);
     let corpus = dossier_model::Corpus {
         documents: docs,
         entities: resolution.entities,

@@ -487,6 +487,7 @@ fn actors_are_listed_shown_and_corrected() {
     assert!(stderr(&o).contains("out of date"), "{}", stderr(&o));
     let o = run(&db, &["resolve"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("matches no actor"), "{}", stderr(&o));
     let fixed = actors(&[]);
     let robert = find(&fixed, "Robert Malley").unwrap();
     assert!(find(&fixed, "Sarah Malley").is_none());
@@ -511,6 +512,20 @@ fn actors_are_listed_shown_and_corrected() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(find(&actors(&[]), "Seyed Abbas Araghchi").is_some());
+
+    // a correction that names no actor is reported, not silently ignored
+    std::fs::write(
+        dir.path().join("corrections.toml"),
+        "[[retype]]\nentity = \"Abbas Araghchy\"\ntype = \"ORG\"\n",
+    )
+    .unwrap();
+    let o = run(&db, &["resolve"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("\"Abbas Araghchy\" matches no actor"),
+        "{}",
+        stderr(&o)
+    );
 
     // a broken corrections file is named, with what is wrong
     std::fs::write(
