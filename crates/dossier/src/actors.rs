@@ -71,49 +71,79 @@ impl Resolved {
         self.entities.iter().map(|e| e.entity.clone()).collect()
     }
 
-    /// The entity a user means by `key`: its id, its name or an alias (case, accents and
-    /// punctuation aside), else the one entity whose name contains it.
+    /// The entity a user means by `key`: its id; else the one entity of that name or spelling
+    /// (case, accents and punctuation aside); else the one entity whose name contains it. Where
+    /// a key could mean several actors ("Malley" with Robert and Sarah Malley in the corpus), the
+    /// candidates are listed rather than one picked. A name beats a spelling of another actor
+    /// ("Washington" is the city; the United States is also written so), except a bare surname
+    /// left unresolved.
     pub fn find(&self, key: &str) -> Result<Option<&StoredEntity>> {
         if let Some(e) = self.entities.iter().find(|e| e.entity.id == key) {
             return Ok(Some(e));
         }
         let f = fold(key);
-        let named = |e: &&StoredEntity| fold(&e.entity.name) == f;
-        if let Some(e) = self.entities.iter().find(named) {
-            return Ok(Some(e));
-        }
-        // Entities are ranked by mentions, so the first alias match is the most mentioned one.
-        if let Some(e) = self
+        let named: Vec<&StoredEntity> = self
             .entities
             .iter()
-            .find(|e| e.entity.aliases.iter().any(|a| fold(a) == f))
-        {
-            return Ok(Some(e));
+            .filter(|e| fold(&e.entity.name) == f)
+            .collect();
+        let spelled: Vec<&StoredEntity> = self
+            .entities
+            .iter()
+            .filter(|e| e.entity.aliases.iter().any(|a| fold(a) == f))
+            .collect();
+        let bare_surname =
+            |e: &StoredEntity| e.entity.kind == "PERSON" && !e.entity.name.contains(' ');
+        // people whose full name has this word: "Sullivan" may be Jake or Dan Sullivan
+        let namesakes: Vec<&StoredEntity> = self
+            .entities
+            .iter()
+            .filter(|e| e.entity.kind == "PERSON" && e.entity.name.contains(' '))
+            .filter(|e| fold(&e.entity.name).split(' ').any(|w| w == f))
+            .collect();
+        match (named.as_slice(), spelled.as_slice()) {
+            ([one], []) if bare_surname(one) && !namesakes.is_empty() => {
+                let all: Vec<&StoredEntity> = named.iter().chain(&namesakes).copied().collect();
+                ambiguous(key, &all)?;
+            }
+            ([one], []) => return Ok(Some(one)),
+            ([one], _) if !bare_surname(one) => {
+                let others: Vec<String> = spelled.iter().map(|e| describe(e)).take(5).collect();
+                eprintln!("dossier: {key:?} is also written for {}", others.join(", "));
+                return Ok(Some(one));
+            }
+            ([], [one]) => return Ok(Some(one)),
+            ([], []) => {}
+            _ => {
+                let all: Vec<&StoredEntity> = named.iter().chain(&spelled).copied().collect();
+                ambiguous(key, &all)?;
+            }
         }
         let partial: Vec<&StoredEntity> = self
             .entities
             .iter()
-            .filter(|e| {
-                fold(&e.entity.name).split(' ').any(|w| w == f) || fold(&e.entity.name).contains(&f)
-            })
+            .filter(|e| fold(&e.entity.name).contains(&f))
             .collect();
-        match partial.len() {
-            0 => Ok(None),
-            1 => Ok(Some(partial[0])),
-            _ => {
-                let names: Vec<String> = partial
-                    .iter()
-                    .take(8)
-                    .map(|e| format!("{} ({})", e.entity.name, e.entity.id))
-                    .collect();
-                bail!(
-                    "{key:?} names {} actors: {}; give the full name or the id",
-                    partial.len(),
-                    names.join(", ")
-                )
-            }
+        match partial.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(one)),
+            _ => ambiguous(key, &partial).map(|_| None),
         }
     }
+}
+
+fn describe(e: &StoredEntity) -> String {
+    format!("{} ({})", e.entity.name, e.entity.id)
+}
+
+/// The error for a key that names several actors, listing them.
+fn ambiguous(key: &str, candidates: &[&StoredEntity]) -> Result<()> {
+    let names: Vec<String> = candidates.iter().take(8).map(|e| describe(e)).collect();
+    bail!(
+        "{key:?} could mean {} actors: {}; give the full name or the id",
+        candidates.len(),
+        names.join(", ")
+    )
 }
 
 /// Resolves the stored originals and saves the result, unless what is saved is already current.

@@ -458,6 +458,14 @@ fn actors_are_listed_shown_and_corrected() {
     assert!(report["documents"].as_array().unwrap().len() >= 5);
     assert!(!report["co_occurring"].as_array().unwrap().is_empty());
     assert!(!report["sentences"].as_array().unwrap().is_empty());
+    // a name two people share is not resolved to either: the candidates are listed
+    let o = run(&db, &["actor", "Malley"]);
+    assert!(!o.status.success());
+    let e = stderr(&o);
+    assert!(
+        e.contains("could mean") && e.contains("Robert Malley") && e.contains("Sarah Malley"),
+        "{e}"
+    );
     let o = run(&db, &["actor", "Nobody Atall"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("no actor called"), "{}", stderr(&o));
