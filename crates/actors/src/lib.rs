@@ -432,6 +432,31 @@ fn add_missed(doc: &mut Doc) {
     }
 }
 
+/// For a PERSON short form followed by a comma and, within a few words, a longer PERSON name it
+/// shortens, that name's mention.
+fn apposed_full_name(doc: &Doc, i: usize, short: &[&str]) -> Option<usize> {
+    let m = &doc.mentions[i];
+    if m.label != "PERSON" {
+        return None;
+    }
+    let rest = &doc.text[m.span.end..];
+    if !rest.starts_with(',') {
+        return None;
+    }
+    let (j, next) = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .find(|(_, n)| n.label == "PERSON")?;
+    let between = &doc.text[m.span.end + 1..next.span.start];
+    let long = words(next.span.text(&doc.text));
+    (between.split_whitespace().count() <= 5
+        && !between.contains(['.', ';', '"', '“', '”', '('])
+        && is_short_form(short, &long))
+    .then_some(j)
+}
+
 /// Within-document coreference of names: for each mention of `doc.mentions`, the index of the
 /// mention it refers to (the first occurrence of its full name), or `None`.
 ///
@@ -449,6 +474,13 @@ pub fn link_within(doc: &Doc) -> Vec<Option<usize>> {
         }
         let w = words(m.span.text(&doc.text));
         let root = |j: usize, links: &[Option<usize>]| links[j].unwrap_or(j);
+        // A short form the text names in full right after it is that person: "A different
+        // Shariatmadari, the economist Nasrin Shariatmadari, ..." is not the Shariatmadari
+        // named before.
+        if let Some(j) = apposed_full_name(doc, i, &w) {
+            links[i] = Some(j);
+            continue;
+        }
         // A short form is judged against every full name seen so far, each time: "Bush" may be
         // clear before "Jeb Bush" appears and ambiguous after.
         let mut roots: Vec<usize> = first
@@ -584,6 +616,20 @@ mod tests {
         assert_eq!(labels(&d)[1], ("Jordan", "GPE"));
         assert_eq!(labels(&d)[2], ("Jordan", "GPE"));
         assert_eq!(link_within(&d), vec![None, None, Some(1)]);
+    }
+
+    #[test]
+    fn a_surname_named_in_full_right_after_is_that_person() {
+        let d = doc(
+            "Hossein Shariatmadari called the talks a trap. A different Shariatmadari, the \
+             economist Nasrin Shariatmadari, disagreed.",
+            &[
+                ("Hossein Shariatmadari", "PERSON"),
+                ("Shariatmadari", "PERSON"),
+                ("Nasrin Shariatmadari", "PERSON"),
+            ],
+        );
+        assert_eq!(link_within(&d), vec![None, Some(2), None]);
     }
 
     #[test]
