@@ -241,7 +241,28 @@ struct ActorLine<'a> {
     documents: usize,
     aliases: &'a [String],
     country: Option<&'a str>,
+    /// The role the documents give it most often.
+    role: Option<String>,
     outlets: &'a BTreeMap<String, usize>,
+}
+
+/// The role the documents state most often for an entity ("Iran's chief negotiator"), spelled
+/// as first seen.
+fn usual_role(e: &Entity) -> Option<String> {
+    let mut counts: Vec<(String, usize, &str)> = Vec::new();
+    for r in &e.roles {
+        let key = fold(&r.text);
+        match counts.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(c) => c.1 += 1,
+            None => counts.push((key, 1, &r.text)),
+        }
+    }
+    // most stated first; the earliest on ties (max_by_key keeps the last maximum)
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n, _)| *n)
+        .map(|(_, _, t)| t.to_string())
 }
 
 fn outlet_matches(outlet: &str, wanted: &str) -> bool {
@@ -294,6 +315,7 @@ pub fn list(
                 documents: e.entity.documents.len(),
                 aliases: &e.entity.aliases,
                 country: e.entity.country.as_deref(),
+                role: usual_role(&e.entity),
                 outlets: &e.outlets,
             })
             .collect();
@@ -320,9 +342,10 @@ pub fn list(
                     }
                 )
             };
+            let role = usual_role(e).map(|r| format!(", {r}")).unwrap_or_default();
             writeln!(
                 out,
-                "{n:>8} {:>5}  {:<7} {}{aliases}",
+                "{n:>8} {:>5}  {:<7} {}{role}{aliases}",
                 e.documents.len(),
                 e.kind,
                 e.name
