@@ -94,43 +94,11 @@ fn key(doc: &Doc, m: &Mention) -> String {
 }
 
 /// True when `short` is `long` with some words left out, keeping the last one: "Merkel" of
-/// "Angela Merkel", "George Bush" of "George W. Bush". A surname is what news repeats.
-/// A full name with a digit in it ("Zemun 1 Rad") is a table row the model misread, not a
-/// name, so nothing is taken to be a short form of it.
+/// "Angela Merkel", "George Bush" of "George W. Bush" (see [`names::is_short_of`]). A full name
+/// with a digit in it ("Zemun 1 Rad") is a table row the model misread, not a name, so nothing
+/// is taken to be a short form of it.
 fn is_short_form(short: &[&str], long: &[&str]) -> bool {
-    if short.is_empty() || short.len() >= long.len() || short.last() != long.last() {
-        return false;
-    }
-    if long.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
-        return false;
-    }
-    // Initials tell people apart: "George W. Bush" is not a short form of "George H. W. Bush".
-    // A short form that writes initials must write the same ones.
-    let initials = |ws: &[&str]| -> Vec<String> {
-        ws.iter()
-            .filter(|w| is_initial(w))
-            .map(|w| w.to_string())
-            .collect()
-    };
-    let mine = initials(short);
-    if !mine.is_empty() && mine != initials(long) {
-        return false;
-    }
-    let mut it = long.iter();
-    short.iter().all(|w| it.any(|l| l == w))
-}
-
-/// "W." or "H.W.": letters each followed by a full stop.
-fn is_initial(word: &str) -> bool {
-    let mut chars = word.chars().peekable();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        if !c.is_alphabetic() || chars.next() != Some('.') {
-            return false;
-        }
-        any = true;
-    }
-    any
+    !long.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) && names::is_short_of(short, long)
 }
 
 /// Words that acronyms skip: "Organization of the Petroleum Exporting Countries" is OPEC.

@@ -109,23 +109,38 @@ pub fn translit_key(words: &[String]) -> String {
         .join(" ")
 }
 
-/// True when the words are initials ("w", "h" once folded, written "W." in the text). Two
-/// full names that differ in their initials are two people.
-pub fn initials(words: &[String]) -> Vec<&str> {
-    words
-        .iter()
-        .filter(|w| w.chars().count() == 1)
-        .map(String::as_str)
-        .collect()
+/// True for an initial: one letter, as folded names write it ("w"), or letters each followed by
+/// a full stop, as the text writes it ("W.", "H.W.").
+pub fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    if word.chars().count() == 1 {
+        return word.chars().all(char::is_alphabetic);
+    }
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if !c.is_alphabetic() || chars.next() != Some('.') {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// True when `short` is `long` with some words left out, keeping the last one, and writes no
 /// initials that `long` does not: "zarif" and "javad zarif" of "mohammad javad zarif"; never
-/// "george w bush" of "george h w bush".
-pub fn is_short_of(short: &[String], long: &[String]) -> bool {
+/// "george w bush" of "george h w bush". Initials tell people apart, so a short form that
+/// writes initials must write the same ones. Works on folded words and on words as written.
+pub fn is_short_of<S: AsRef<str> + PartialEq>(short: &[S], long: &[S]) -> bool {
     if short.is_empty() || short.len() >= long.len() || short.last() != long.last() {
         return false;
     }
+    let initials = |ws: &[S]| -> Vec<String> {
+        ws.iter()
+            .map(AsRef::as_ref)
+            .filter(|w| is_initial(w))
+            .map(str::to_string)
+            .collect()
+    };
     let mine = initials(short);
     if !mine.is_empty() && mine != initials(long) {
         return false;

@@ -73,6 +73,14 @@ pub fn find_model(explicit: Option<&Path>) -> Result<PathBuf, PipelineError> {
 /// The loaded stages.
 pub struct Pipeline {
     nlp: Option<dossier_nlp::Pipeline>,
+    /// Whether the knowledge base corrects entity labels. Always on, except when
+    /// `DOSSIER_NO_KB_LABELS` is set: the switch that reproduces the step's measured gain
+    /// (docs/benchmarks.md).
+    kb_labels: bool,
+}
+
+fn kb_labels_on() -> bool {
+    std::env::var_os("DOSSIER_NO_KB_LABELS").is_none()
 }
 
 impl Pipeline {
@@ -81,13 +89,17 @@ impl Pipeline {
         let dir = find_model(model)?;
         Ok(Pipeline {
             nlp: Some(dossier_nlp::Pipeline::load(&dir)?),
+            kb_labels: kb_labels_on(),
         })
     }
 
     /// A pipeline without the NLP core: time expressions only. For inputs where only the cheap
     /// stages are wanted (`--no-nlp`).
     pub fn without_nlp() -> Self {
-        Pipeline { nlp: None }
+        Pipeline {
+            nlp: None,
+            kb_labels: kb_labels_on(),
+        }
     }
 
     pub fn nlp(&self) -> Option<&dossier_nlp::Pipeline> {
@@ -107,7 +119,7 @@ impl Pipeline {
             english.into_par_iter().zip(analyses).for_each(|(doc, a)| {
                 apply_nlp(doc, &a);
                 dossier_actors::harmonise_labels(doc);
-                if std::env::var_os("DOSSIER_NO_KB_LABELS").is_none() {
+                if self.kb_labels {
                     dossier_actors::kb_labels(doc, dossier_kb::Kb::builtin());
                 }
                 annotate_times(doc);
