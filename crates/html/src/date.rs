@@ -124,6 +124,12 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         .and_then(date_in_url)
         .filter(|d| valid(d.date, latest));
 
+    // A page that says when the piece first appeared ("This article was originally published
+    // on 26 Sep 2019") has answered the question, whatever its re-stamped metadata says.
+    if let Some(f) = originally_published(page, mdy, latest) {
+        return Some(f.iso);
+    }
+
     // Declared publication dates, most trusted first. Only machine-readable values count here;
     // text inside a marked-up element is sometimes filled by a script with today's date.
     let mut declared: Vec<Found> = Vec::new();
@@ -197,12 +203,26 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     for (v, first_witness) in shown {
         // Shown as the date of the piece and declared: the strongest evidence. Keep the declared
         // form, which has the time.
-        let also_modified = modified.iter().filter(|_| first_witness);
+        // A date in the byline's "published" slot that only the modification date matches is
+        // a theme printing the last edit there; it does not confirm an edit as the publication.
+        let also_modified = modified
+            .iter()
+            .filter(|_| first_witness && !v.marked_published && !v.published_inside);
         if let Some(d) = declared
             .iter()
             .chain(also_modified)
             .find(|d| d.date == v.found.date)
         {
+            // Shown as the modification date and a day after the declared publication: the
+            // publication moment in the reader's time zone ("23:00 UTC" shown the next
+            // morning), edited later that day. The publication is the answer.
+            if !declared.iter().any(|p| p.date == d.date)
+                && let Some(p) = declared
+                    .iter()
+                    .find(|p| p.iso.len() > 10 && one_day_apart(p.date, v.found.date))
+            {
+                return Some(p.iso.clone());
+            }
             // The same moment declared twice, in UTC and in local time, falls on two dates near
             // midnight; the first declared form is the publisher's primary statement.
             if let Some(first) = declared
@@ -213,6 +233,16 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
             }
             return Some(d.iso.clone());
         }
+    }
+    // A date the page marks as the publication in its byline ("byline__release-date") that no
+    // declared date confirms and no modification date explains: the declared value is stale.
+    if let Some(v) = visible
+        .as_ref()
+        .filter(|v| !v.update && v.marked_published)
+        .filter(|v| !modified.iter().any(|m| m.date == v.found.date))
+        .filter(|_| !declared.is_empty())
+    {
+        return Some(v.found.iso.clone());
     }
     if let (Some(v), Some(d)) = (visible.as_ref().filter(|v| !v.update), declared.first()) {
         // A declared publication date equal to the modification date was rewritten by the last
@@ -227,6 +257,20 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     }
     if only_scripted && let Some(v) = visible.as_ref().filter(|v| !v.update) {
         return Some(v.found.iso.clone());
+    }
+    // A publication "date-time" at exactly midnight is a date with a time pasted on; a second
+    // declaration a day later with a real clock time is the CMS's own stamp of the moment.
+    if let Some(d) = declared
+        .first()
+        .filter(|d| d.iso[10..].starts_with("T00:00:00"))
+    {
+        if let Some(t) = declared.iter().find(|t| {
+            t.iso.len() > 10
+                && !t.iso[10..].starts_with("T00:00:00")
+                && (t.date - d.date).num_days() == 1
+        }) {
+            return Some(t.iso.clone());
+        }
     }
     if let Some(d) = declared.first() {
         if let Some(u) = url_date
@@ -287,6 +331,46 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         return Some(m.iso);
     }
     page_text_date(page, latest)
+}
+
+static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:originally|first)\s+(?:published|posted|appeared)\W*(?:on|in)?\W*$")
+        .expect("valid regex")
+});
+
+/// A date the page introduces as the first publication: "originally published on …",
+/// "first posted …". Looked for in short text blocks only (a note, not the body of a story
+/// that quotes such a phrase).
+fn originally_published(page: &Page, mdy: bool, latest: NaiveDate) -> Option<Found> {
+    let body = page.doc.body()?;
+    for n in body.descendants_it().filter(|n| n.is_text()) {
+        let t = n.text();
+        if !(t.contains("riginally") || t.contains("irst p") || t.contains("irst a")) {
+            continue;
+        }
+        let Some(p) = n.parent() else { continue };
+        let text = spaced_text(&p);
+        if text.len() > 400 {
+            continue;
+        }
+        for c in TEXT_DATE.captures_iter(&text) {
+            let Some(date) = captured_date(&c, mdy).filter(|d| valid(*d, latest)) else {
+                continue;
+            };
+            let start = c.get(0).map_or(0, |m| m.start());
+            let mut from = start.saturating_sub(40);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            if ORIGINALLY.is_match(&text[from..start]) {
+                return Some(Found {
+                    date,
+                    iso: date.format("%Y-%m-%d").to_string(),
+                });
+            }
+        }
+    }
+    None
 }
 
 /// Last resort: the first full date anywhere in the page's visible text. Right about half the
@@ -376,8 +460,17 @@ static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// article record as JSON state, analytics snippets name the publication date.
 fn script_dates(page: &Page, latest: NaiveDate) -> Vec<Found> {
     let mut out = Vec::new();
+    let slug = page.url.and_then(url_slug);
     for n in page.doc.select("script:not([src])").nodes() {
         let t = n.text();
+        // The record of this very page (its slug is the URL's last segment): WordPress and
+        // headless-CMS state name its publication simply "date".
+        if let Some(f) = slug
+            .and_then(|slug| own_record_date(&t, slug))
+            .filter(|f| valid(f.date, latest))
+        {
+            out.insert(0, (false, f));
+        }
         for c in SCRIPT_DATE.captures_iter(&t).take(3) {
             if let Some(f) = parse_structured(&c["v"]).filter(|f| valid(f.date, latest)) {
                 // A record's creation date is weaker than its publication date, wherever the
@@ -392,6 +485,51 @@ fn script_dates(page: &Page, latest: NaiveDate) -> Vec<Found> {
     }
     out.sort_by_key(|(created, _)| *created);
     out.into_iter().map(|(_, f)| f).collect()
+}
+
+static RECORD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\\?"date(?:_gmt)?\\?"\s*:\s*\\?"(?P<v>[^"\\]{10,40})"#).expect("valid regex")
+});
+
+/// The last path segment of a URL when it reads like a slug ("how-apps-are-made"), not an id.
+fn url_slug(url: &str) -> Option<&str> {
+    let path = url.split(['?', '#']).next()?;
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let last = last.split('.').next()?;
+    (last.len() >= 12 && last.matches('-').count() >= 2).then_some(last)
+}
+
+/// The "date" of the script record whose slug is `slug`, looked for in the record around it.
+fn own_record_date(script: &str, slug: &str) -> Option<Found> {
+    for (at, _) in script.match_indices(slug) {
+        let before = &script[at.saturating_sub(12)..at];
+        if !before.contains("slug") {
+            continue;
+        }
+        let mut from = at.saturating_sub(600);
+        while !script.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (at + 600).min(script.len());
+        while !script.is_char_boundary(to) {
+            to += 1;
+        }
+        // The nearest "date" key on either side of the slug.
+        let window = &script[from..to];
+        let pivot = at - from;
+        if let Some(f) = RECORD_DATE
+            .captures_iter(window)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                Some((m.start().abs_diff(pivot), parse_structured(&c["v"])?))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, f)| f)
+        {
+            return Some(f);
+        }
+    }
+    None
 }
 
 /// A date written in the text just after (or just before) the page's main heading, where
@@ -437,17 +575,33 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
             .is_some_and(|m| m.start() > 300)
     };
     match after {
-        Some((found, update)) if !far(&found) => Some(Shown { found, update }),
+        Some((found, update)) if !far(&found) => Some(Shown {
+            found,
+            update,
+            marked_published: false,
+            published_inside: false,
+        }),
         Some((found, update)) => Some(
             close_before()
                 .map(|found| Shown {
                     found,
                     update: false,
+                    marked_published: false,
+                    published_inside: false,
                 })
-                .unwrap_or(Shown { found, update }),
+                .unwrap_or(Shown {
+                    found,
+                    update,
+                    marked_published: false,
+                    published_inside: false,
+                }),
         ),
-        None => ok(find_in_text_labelled(before_text, mdy))
-            .map(|(found, update)| Shown { found, update }),
+        None => ok(find_in_text_labelled(before_text, mdy)).map(|(found, update)| Shown {
+            found,
+            update,
+            marked_published: false,
+            published_inside: false,
+        }),
     }
 }
 
@@ -483,6 +637,10 @@ fn labelled_update_by_parent(n: &dom_query::NodeRef, own: &str) -> bool {
 struct Shown {
     found: Found,
     update: bool,
+    /// The element's own class or its parent's says "published" or "release".
+    marked_published: bool,
+    /// The date is the text of a descendant so marked.
+    published_inside: bool,
 }
 
 static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -541,11 +699,15 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
                 return Some(Shown {
                     found,
                     update: false,
+                    marked_published: PUBLISHED_LABEL.is_match(&label),
+                    published_inside: false,
                 });
             }
             update.get_or_insert(Shown {
                 found,
                 update: true,
+                marked_published: false,
+                published_inside: false,
             });
         }
     }
@@ -605,9 +767,12 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
                 if update_at.is_some_and(|u| page.doc.tree.get(&u).is_some_and(|u| !near(n, &u))) {
                     continue;
                 }
+                let published_inside = marked_inside(n, found.date, mdy, &PUBLISHED_LABEL);
                 return Some(Shown {
                     found,
                     update: false,
+                    marked_published: PUBLISHED_LABEL.is_match(&label),
+                    published_inside,
                 });
             }
             if update.is_none() {
@@ -616,11 +781,16 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
             update.get_or_insert(Shown {
                 found,
                 update: true,
+                marked_published: false,
+                published_inside: false,
             });
         }
     }
     update
 }
+
+static PUBLISHED_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)publi|release|posted").expect("valid regex"));
 
 static TODAY_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)today|current-?(?:date|time)|clock|weather").expect("valid regex")
@@ -763,8 +933,23 @@ pub fn parse_structured(s: &str) -> Option<Found> {
             iso: dt.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         });
     }
+    // "2023 Jan 7": the form of scholarly citation metadata (Highwire, PubMed).
+    if let Some(c) = YEAR_MONTH_DAY.captures(s) {
+        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
+        return Some(Found {
+            date,
+            iso: date.format("%Y-%m-%d").to_string(),
+        });
+    }
     find_in_text(s, true)
 }
+
+static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*((?:19|20)\d{{2}})\s+({MONTH_RE})\.?\s+(\d{{1,2}})\s*$"
+    ))
+    .expect("valid regex")
+});
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -819,6 +1004,7 @@ const MONTHS: &[(&str, u32)] = &[
     ("junio", 6),
     ("julio", 7),
     ("agosto", 8),
+    ("ago", 8),
     ("septiembre", 9),
     ("setiembre", 9),
     ("octubre", 10),
@@ -854,7 +1040,7 @@ fn month(name: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == n).map(|&(_, v)| v)
 }
 
-const MONTH_RE: &str = r"jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|février|mar(?:ch|s|zo|ço)?|märz|maart|apr(?:il|ile)?|avril|abril|may|mayo|mai|maggio|maio|june?|juni|juin|junio|giugno|junho|july?|juli|juillet|julio|luglio|julho|aug(?:ust|ustus)?|août|agosto|sep(?:t(?:ember)?)?|septembre|septiembre|setiembre|settembre|setembro|oct(?:ober)?|oktober|octobre|octubre|ottobre|outubro|nov(?:ember)?|novembre|noviembre|novembro|dec(?:ember)?|dezember|décembre|diciembre|dicembre|dezembro|enero|febrero|gennaio|febbraio|januari|februari|janeiro|fevereiro|janvier";
+const MONTH_RE: &str = r"jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|février|mar(?:ch|s|zo|ço)?|märz|maart|apr(?:il|ile)?|avril|abril|may|mayo|mai|maggio|maio|june?|juni|juin|junio|giugno|junho|july?|juli|juillet|julio|luglio|julho|aug(?:ust|ustus)?|août|agosto|ago|sep(?:t(?:ember)?)?|septembre|septiembre|setiembre|settembre|setembro|oct(?:ober)?|oktober|octobre|octubre|ottobre|outubro|nov(?:ember)?|novembre|noviembre|novembro|dec(?:ember)?|dezember|décembre|diciembre|dicembre|dezembro|enero|febrero|gennaio|febbraio|januari|februari|janeiro|fevereiro|janvier";
 
 // ASCII word boundaries: a Unicode `\b` keeps the regex engine off its fast DFA, and these
 // patterns run over whole page texts.
@@ -863,7 +1049,7 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m2 = format!("(?P<m2>{MONTH_RE})");
     let pat = format!(
         r"(?xi)
-        (?-u:\b)(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?{m1}\.?,?\s*(?:de\s+)?(?P<y1>(?:19|20)\d{{2}})(?-u:\b)
+        (?-u:\b)(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s*|-)(?:of\s+|de\s+)?{m1}\.?,?(?:\s*|-)(?:de\s+)?(?P<y1>(?:19|20)\d{{2}})(?-u:\b)
       | (?-u:\b){m2}\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{{2}})(?-u:\b)
       | (?-u:\b)(?P<y3>(?:19|20)\d{{2}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?:(?-u:\b)|T)
       | (?-u:\b)(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})[-/.](?P<y4>(?:19|20)\d{{2}})(?-u:\b)
