@@ -23,20 +23,31 @@
 //!   comments) or inside a today's-date widget never are; `<time>`s next to the headline come
 //!   before those elsewhere (menus listing the latest news).
 //!
-//! Decision: a shown date (not labelled as an update; the dated element first, then the text
-//! under the headline, which can confirm only a publication date) that a declared date
-//! confirms wins, in the declared form (it carries the time; when the first declared date is the same moment
-//! written in another time zone, that first form); a shown date earlier than the declared
-//! publication date wins too, when it is at least two days earlier or the declared date merely
-//! repeats the modification date (the CMS re-stamped it on an edit or a migration: a piece is
-//! not shown as published before it was); a shown date beats declared dates found only in
-//! script state (which also holds related posts and comments); otherwise the first declared
-//! publication date (the URL's date instead when they differ by one day, a UTC artefact);
-//! otherwise the shown
-//! date (read the other way round when the URL's date says so: "03/10/2023" under
-//! `/2023/october/03/`); then the first `<time datetime>`, JSON-LD dates of other objects (`WebPage`), the URL
-//! (`/2021/03/02/`, `/2021-03-02-`, `/2021/march/02/`), modification dates (equal to the
-//! publication date on never-edited pages), and finally the first full date in the page text.
+//! First of all, a short note saying when the piece was "originally published" or "first
+//! posted" answers the question. Then the decision, in order:
+//!
+//! 1. A shown date (not labelled as an update; the dated element first, then the text under
+//!    the headline, which can confirm only a publication date) that a declared date confirms,
+//!    in the declared form (it carries the time; when the first declared date is the same
+//!    moment written in another time zone, that first form). A modification date confirms it
+//!    only when the element is not the byline's "published" slot; and one day after a timed
+//!    publication it is that publication seen from another time zone.
+//! 2. A date the byline's own markup calls the publication ("byline__release-date"), two or
+//!    more days from every declared date and not a modification date.
+//! 3. A shown date earlier than the declared publication date, when it is at least two days
+//!    earlier or the declared date merely repeats the modification date (the CMS re-stamped it
+//!    on an edit or a migration: a piece is not shown as published before it was), unless it
+//!    was found deep in the body text.
+//! 4. A shown date over declared dates found only in script state (which also holds related
+//!    posts and comments).
+//! 5. The first declared publication date (a timed one a day later when the first is a bare
+//!    midnight; the URL's date instead when they differ by one day, a UTC artefact).
+//! 6. The shown date (read the other way round when the URL's date says so: "03/10/2023" under
+//!    `/2023/october/03/`); then the first `<time datetime>`, JSON-LD dates of other objects
+//!    (`WebPage`), the URL (`/2021/03/02/`, `/2021-03-02-`, `/2021/march/02/`), modification
+//!    dates (equal to the publication date on never-edited pages), and finally the first full
+//!    date in the page text.
+//!
 //! Published is preferred over modified throughout. A date-time keeps its own offset.
 
 use crate::meta::{Page, ld_is, ld_str};
@@ -240,11 +251,20 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         .as_ref()
         .filter(|v| !v.update && v.marked_published)
         .filter(|v| !modified.iter().any(|m| m.date == v.found.date))
-        .filter(|_| !declared.is_empty())
+        .filter(|v| {
+            // Not the declared moment written in another time zone either.
+            !declared.is_empty()
+                && declared
+                    .iter()
+                    .all(|d| (d.date - v.found.date).num_days().abs() >= 2)
+        })
     {
         return Some(v.found.iso.clone());
     }
-    if let (Some(v), Some(d)) = (visible.as_ref().filter(|v| !v.update), declared.first()) {
+    if let (Some(v), Some(d)) = (
+        visible.as_ref().filter(|v| !v.update && !v.deep_in_body),
+        declared.first(),
+    ) {
         // A declared publication date equal to the modification date was rewritten by the last
         // edit (CMSs that re-stamp on update do this); an earlier date shown in the byline is
         // then the original publication. So is one shown days before the declared date: a piece
@@ -260,17 +280,13 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     }
     // A publication "date-time" at exactly midnight is a date with a time pasted on; a second
     // declaration a day later with a real clock time is the CMS's own stamp of the moment.
-    if let Some(d) = declared
-        .first()
-        .filter(|d| d.iso[10..].starts_with("T00:00:00"))
+    let at_midnight = |f: &Found| f.iso[10..].starts_with("T00:00:00");
+    if let Some(d) = declared.first().filter(|d| at_midnight(d))
+        && let Some(t) = declared
+            .iter()
+            .find(|t| t.iso.len() > 10 && !at_midnight(t) && (t.date - d.date).num_days() == 1)
     {
-        if let Some(t) = declared.iter().find(|t| {
-            t.iso.len() > 10
-                && !t.iso[10..].starts_with("T00:00:00")
-                && (t.date - d.date).num_days() == 1
-        }) {
-            return Some(t.iso.clone());
-        }
+        return Some(t.iso.clone());
     }
     if let Some(d) = declared.first() {
         if let Some(u) = url_date
@@ -502,8 +518,11 @@ fn url_slug(url: &str) -> Option<&str> {
 /// The "date" of the script record whose slug is `slug`, looked for in the record around it.
 fn own_record_date(script: &str, slug: &str) -> Option<Found> {
     for (at, _) in script.match_indices(slug) {
-        let before = &script[at.saturating_sub(12)..at];
-        if !before.contains("slug") {
+        let mut key = at.saturating_sub(12);
+        while !script.is_char_boundary(key) {
+            key -= 1;
+        }
+        if !script[key..at].contains("slug") {
             continue;
         }
         let mut from = at.saturating_sub(600);
@@ -514,18 +533,21 @@ fn own_record_date(script: &str, slug: &str) -> Option<Found> {
         while !script.is_char_boundary(to) {
             to += 1;
         }
-        // The nearest "date" key on either side of the slug.
-        let window = &script[from..to];
-        let pivot = at - from;
-        if let Some(f) = RECORD_DATE
-            .captures_iter(window)
-            .filter_map(|c| {
-                let m = c.get(0)?;
-                Some((m.start().abs_diff(pivot), parse_structured(&c["v"])?))
-            })
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, f)| f)
-        {
+        // The record's own "date": after the slug up to the next record's slug, else before
+        // it back to the previous record's.
+        let after = &script[at + slug.len()..to];
+        let after = after.find("slug").map_or(after, |i| &after[..i]);
+        let before = &script[from..key];
+        let before = before.rfind("slug").map_or(before, |i| &before[i..]);
+        let first_after = RECORD_DATE
+            .captures_iter(after)
+            .find_map(|c| parse_structured(&c["v"]));
+        if let Some(f) = first_after.or_else(|| {
+            RECORD_DATE
+                .captures_iter(before)
+                .filter_map(|c| parse_structured(&c["v"]))
+                .last()
+        }) {
             return Some(f);
         }
     }
@@ -580,6 +602,7 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
             update,
             marked_published: false,
             published_inside: false,
+            deep_in_body: false,
         }),
         Some((found, update)) => Some(
             close_before()
@@ -588,12 +611,14 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
                     update: false,
                     marked_published: false,
                     published_inside: false,
+                    deep_in_body: false,
                 })
                 .unwrap_or(Shown {
                     found,
                     update,
                     marked_published: false,
                     published_inside: false,
+                    deep_in_body: true,
                 }),
         ),
         None => ok(find_in_text_labelled(before_text, mdy)).map(|(found, update)| Shown {
@@ -601,6 +626,7 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
             update,
             marked_published: false,
             published_inside: false,
+            deep_in_body: false,
         }),
     }
 }
@@ -641,6 +667,9 @@ struct Shown {
     marked_published: bool,
     /// The date is the text of a descendant so marked.
     published_inside: bool,
+    /// Found in the body text well below the headline, with nothing closer: a date the story
+    /// mentions as often as its own.
+    deep_in_body: bool,
 }
 
 static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -701,6 +730,7 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
                     update: false,
                     marked_published: PUBLISHED_LABEL.is_match(&label),
                     published_inside: false,
+                    deep_in_body: false,
                 });
             }
             update.get_or_insert(Shown {
@@ -708,6 +738,7 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
                 update: true,
                 marked_published: false,
                 published_inside: false,
+                deep_in_body: false,
             });
         }
     }
@@ -773,6 +804,7 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
                     update: false,
                     marked_published: PUBLISHED_LABEL.is_match(&label),
                     published_inside,
+                    deep_in_body: false,
                 });
             }
             if update.is_none() {
@@ -783,6 +815,7 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
                 update: true,
                 marked_published: false,
                 published_inside: false,
+                deep_in_body: false,
             });
         }
     }

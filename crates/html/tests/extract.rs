@@ -937,3 +937,127 @@ fn todays_date_in_the_masthead_is_not_the_articles() {
     let a = extract(&html, None).expect("article");
     assert_eq!(a.published.as_deref(), Some("2025-12-12"));
 }
+
+fn published_of(head: &str, body_extra: &str, url: Option<&str>) -> Option<String> {
+    extract(&page_with(head, body_extra), url)
+        .expect("article")
+        .published
+}
+
+#[test]
+fn scholarly_citation_dates_and_hyphenated_dates() {
+    // Highwire/PubMed metadata writes "2023 Jan 7".
+    assert_eq!(
+        published_of(
+            r#"<meta name="citation_publication_date" content="2023 Jan 7">"#,
+            "",
+            None
+        )
+        .as_deref(),
+        Some("2023-01-07")
+    );
+    // A forum footer's "04-ago-2021" (Spanish, Portuguese and Italian abbreviate August so).
+    assert_eq!(
+        published_of(
+            "",
+            r#"<div class="post-date">on 04-ago-2021 5:11:10</div>"#,
+            None
+        )
+        .as_deref(),
+        Some("2021-08-04")
+    );
+    assert_eq!(
+        published_of(
+            "",
+            r#"<div class="post-date">Posted 17-Mar-2020</div>"#,
+            None
+        )
+        .as_deref(),
+        Some("2020-03-17")
+    );
+}
+
+#[test]
+fn an_originally_published_note_beats_restamped_metadata() {
+    let got = published_of(
+        r#"<meta property="article:published_time" content="2022-09-30T08:00:00+10:00">"#,
+        r#"<p class="disclaimer">This article was originally published on 26 Sep 2019 and has been updated since.</p>"#,
+        None,
+    );
+    assert_eq!(got.as_deref(), Some("2019-09-26"));
+    // A story that merely mentions first publication elsewhere in a long paragraph is not a note.
+    let long = format!(
+        "<p>{} The novel was first published on 3 May 1999 in Paris.</p>",
+        "The festival opened with a reading from a book the author wrote in exile. ".repeat(8)
+    );
+    let got = published_of(
+        r#"<meta property="article:published_time" content="2022-09-30T08:00:00+10:00">"#,
+        &long,
+        None,
+    );
+    assert_eq!(got.as_deref(), Some("2022-09-30T08:00:00+10:00"));
+}
+
+#[test]
+fn the_script_record_of_this_page_gives_its_date() {
+    let head = r#"<script>window.__STATE__={"posts":[{"slug":"a-different-story-about-roads","date":"2020-01-02T10:00:00"},{"id":7,"slug":"budget-agreed-after-long-session","title":"Budget agreed","date":"2024-04-08T06:59:34","status":"publish"}]}</script>"#;
+    let got = published_of(
+        head,
+        "",
+        Some("https://news.example/blog/budget-agreed-after-long-session/"),
+    );
+    assert_eq!(got.as_deref(), Some("2024-04-08T06:59:34"));
+}
+
+#[test]
+fn a_publication_shown_in_the_readers_time_zone_is_not_the_edit() {
+    // Published 23:00 UTC on the 2nd, shown as the 3rd in Sydney; edited later on the 3rd.
+    let got = published_of(
+        r#"<meta property="article:published_time" content="2025-12-02T23:00:55+00:00">
+           <meta property="article:modified_time" content="2025-12-03T21:31:05+00:00">"#,
+        r#"<div class="entry-meta"><span class="post-date">3 December 2025</span></div>"#,
+        None,
+    );
+    assert_eq!(got.as_deref(), Some("2025-12-02T23:00:55+00:00"));
+}
+
+#[test]
+fn midnight_placeholder_gives_way_to_a_timed_declaration() {
+    let got = published_of(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget agreed","datePublished":"2023-05-17T00:00:00+0000"}</script>
+           <meta property="article:published_time" content="2023-05-18T04:39:05+00:00">"#,
+        "",
+        None,
+    );
+    assert_eq!(got.as_deref(), Some("2023-05-18T04:39:05+00:00"));
+}
+
+#[test]
+fn byline_release_date_beats_a_stale_declaration() {
+    let got = published_of(
+        r#"<meta property="article:published_time" content="2013-03-11T11:11:07-07:00">"#,
+        r#"<section class="byline"><span class="byline__release-date"><time datetime="2023-03-20T00:00:00-07:00">March 20, 2023</time></span></section>"#,
+        None,
+    );
+    assert_eq!(got.as_deref(), Some("2023-03-20T00:00:00-07:00"));
+}
+
+#[test]
+fn a_published_slot_printing_the_last_edit_does_not_confirm_it() {
+    let head = r#"<meta property="article:published_time" content="2024-02-21T11:54:45+00:00">
+        <meta property="article:modified_time" content="2025-10-26T18:41:45+00:00">"#;
+    let got = published_of(
+        head,
+        r#"<div class="article-info"><div class="date-published">October 26, 2025</div><span>Analytics</span></div>"#,
+        None,
+    );
+    assert_eq!(got.as_deref(), Some("2024-02-21T11:54:45+00:00"));
+    // Without the "published" mark the shown date confirms the modification date (a byline
+    // that shows only the last edit, the more common case on WCXB dev).
+    let got = published_of(
+        head,
+        r#"<div class="article-info"><div class="date">October 26, 2025</div><span>Analytics</span></div>"#,
+        None,
+    );
+    assert_eq!(got.as_deref(), Some("2025-10-26T18:41:45+00:00"));
+}
