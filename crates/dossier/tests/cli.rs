@@ -165,6 +165,47 @@ fn an_overlong_jsonl_line_is_skipped_with_a_clear_error() {
 }
 
 #[test]
+fn a_warc_whose_record_header_never_ends_is_refused_at_the_bound() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let warc = dir.path().join("endless.warc");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&warc).unwrap());
+    f.write_all(b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: ")
+        .unwrap();
+    // 3 MiB on one header line, no blank line ever: the bound is 1 MiB.
+    let chunk = vec![b'z'; 1 << 20];
+    for _ in 0..3 {
+        f.write_all(&chunk).unwrap();
+    }
+    drop(f);
+    let good = dir.path().join("note.txt");
+    std::fs::write(
+        &good,
+        "Talks resume in Vienna\n\nEnvoys met in Vienna on Tuesday to resume the talks.\n",
+    )
+    .unwrap();
+    let o = run(
+        &db,
+        &[
+            "ingest",
+            "--no-nlp",
+            warc.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.lines().any(|l| l.starts_with("dossier: error: ")
+            && l.contains("endless.warc")
+            && l.contains("header longer than")),
+        "{err}"
+    );
+    assert_eq!(stats(&db)["documents"], 1);
+}
+
+#[test]
 fn search_filters_and_snippets() {
     let (_dir, db) = example_store();
     let hits = |args: &[&str]| -> Vec<Value> {

@@ -2,7 +2,7 @@
 //! a time. The HTTP message inside a record is ours to parse: status, headers, chunked transfer
 //! coding and gzip/deflate content coding.
 
-use std::io::{BufRead, Read};
+use std::io::{self, BufRead, Read};
 
 use dossier_model::{Doc, InputKind};
 use flate2::read::{GzDecoder, ZlibDecoder};
@@ -15,7 +15,7 @@ pub fn read_warc<R: BufRead>(
     reader: R,
     sink: &mut dyn FnMut(Result<Doc, IngestError>),
 ) {
-    let mut warc = WarcReader::new(reader);
+    let mut warc = WarcReader::new(HeaderBound::new(reader, MAX_HEADER_BYTES));
     let mut records = warc.stream_records();
     let mut n = 0usize;
     let mut responses = 0usize;
@@ -88,6 +88,78 @@ pub fn read_warc<R: BufRead>(
             name,
             "WARC file has no HTTP response records",
         )));
+    }
+}
+
+/// A WARC record header is a few hundred bytes; a megabyte is far beyond any real one.
+const MAX_HEADER_BYTES: usize = 1 << 20;
+
+/// Bounds the WARC record header. The `warc` crate reads a header line by line until a blank
+/// line, with no limit, so a file that only looks like a WARC (a huge line, or no blank line
+/// ever) would be read whole into memory. Headers are read with `read_until` and bodies with
+/// `read`, so the bytes read by `read_until` since the last `read` are the current header.
+struct HeaderBound<R> {
+    inner: R,
+    header_bytes: usize,
+    limit: usize,
+}
+
+impl<R> HeaderBound<R> {
+    fn new(inner: R, limit: usize) -> Self {
+        HeaderBound {
+            inner,
+            header_bytes: 0,
+            limit,
+        }
+    }
+}
+
+impl<R: Read> Read for HeaderBound<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.header_bytes = 0;
+        self.inner.read(buf)
+    }
+}
+
+impl<R: BufRead> BufRead for HeaderBound<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        self.inner.consume(amt)
+    }
+
+    fn read_until(&mut self, byte: u8, buf: &mut Vec<u8>) -> io::Result<usize> {
+        let mut read = 0;
+        loop {
+            let left = self.limit.saturating_sub(self.header_bytes);
+            let available = self.inner.fill_buf()?;
+            if available.is_empty() {
+                return Ok(read);
+            }
+            let window = &available[..available.len().min(left)];
+            let (used, done) = match window.iter().position(|&b| b == byte) {
+                Some(i) => (i + 1, true),
+                None => (window.len(), false),
+            };
+            buf.extend_from_slice(&window[..used]);
+            self.inner.consume(used);
+            self.header_bytes += used;
+            read += used;
+            if done {
+                return Ok(read);
+            }
+            if self.header_bytes >= self.limit {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "a WARC record header longer than {} bytes (no blank line ends it)",
+                        self.limit
+                    ),
+                ));
+            }
+        }
     }
 }
 
@@ -172,6 +244,55 @@ fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endless_header_is_refused_at_the_bound() {
+        // A "WARC" whose header never ends: many short lines, then one long line.
+        let mut data = b"WARC/1.0\r\nWARC-Type: response\r\n".to_vec();
+        for i in 0..2_000 {
+            data.extend_from_slice(format!("X-Filler-{i}: yes\r\n").as_bytes());
+        }
+        data.extend(std::iter::repeat_n(b'a', 100_000));
+        let mut errors = Vec::new();
+        let reader = HeaderBound::new(std::io::Cursor::new(&data), 10_000);
+        let mut warc = WarcReader::new(reader);
+        let mut records = warc.stream_records();
+        match records.next_item() {
+            Some(Err(warc::Error::ReadData(e))) => errors.push(e.to_string()),
+            other => panic!("expected a read error, got {:?}", other.map(|r| r.is_ok())),
+        }
+        assert!(errors[0].contains("longer than 10000 bytes"), "{errors:?}");
+    }
+
+    #[test]
+    fn header_bound_passes_real_records() {
+        let body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Hello</p></body></html>";
+        let mut data = Vec::new();
+        for i in 0..3 {
+            data.extend_from_slice(
+                format!(
+                    "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{i}>\r\nWARC-Date: 2021-03-02T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+                    body.len()
+                )
+                .as_bytes(),
+            );
+            data.extend_from_slice(body);
+            data.extend_from_slice(b"\r\n\r\n");
+        }
+        // A bound smaller than the three headers together: it applies per header.
+        let reader = HeaderBound::new(std::io::Cursor::new(&data), 300);
+        let mut warc = WarcReader::new(reader);
+        let mut records = warc.stream_records();
+        let mut n = 0;
+        while let Some(r) = records.next_item() {
+            let mut r = r.expect("record");
+            let mut b = Vec::new();
+            r.read_to_end(&mut b).expect("body");
+            assert_eq!(b, body);
+            n += 1;
+        }
+        assert_eq!(n, 3);
+    }
 
     #[test]
     fn chunked_and_plain_payloads() {
