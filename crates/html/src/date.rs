@@ -280,7 +280,7 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     }
     // A publication "date-time" at exactly midnight is a date with a time pasted on; a second
     // declaration a day later with a real clock time is the CMS's own stamp of the moment.
-    let at_midnight = |f: &Found| f.iso[10..].starts_with("T00:00:00");
+    let at_midnight = |f: &Found| f.iso.get(10..).is_some_and(|t| t.starts_with("T00:00:00"));
     if let Some(d) = declared.first().filter(|d| at_midnight(d))
         && let Some(t) = declared
             .iter()
@@ -374,11 +374,7 @@ fn originally_published(page: &Page, mdy: bool, latest: NaiveDate) -> Option<Fou
                 continue;
             };
             let start = c.get(0).map_or(0, |m| m.start());
-            let mut from = start.saturating_sub(40);
-            while !text.is_char_boundary(from) {
-                from -= 1;
-            }
-            if ORIGINALLY.is_match(&text[from..start]) {
+            if ORIGINALLY.is_match(lead_in(&text, start)) {
                 return Some(Found {
                     date,
                     iso: date.format("%Y-%m-%d").to_string(),
@@ -579,11 +575,7 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
         let c = TEXT_DATE.captures_iter(before_text).last()?;
         let whole = c.get(0)?;
         let d = captured_date(&c, mdy).filter(|d| valid(*d, latest))?;
-        let mut from = whole.start().saturating_sub(40);
-        while !before_text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let labelled = UPDATED_BEFORE.is_match(&before_text[from..whole.start()]);
+        let labelled = UPDATED_BEFORE.is_match(lead_in(before_text, whole.start()));
         (before_text.len() - whole.end() < 100 && !labelled).then(|| Found {
             date: d,
             iso: d.format("%Y-%m-%d").to_string(),
@@ -597,37 +589,17 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
             .is_some_and(|m| m.start() > 300)
     };
     match after {
-        Some((found, update)) if !far(&found) => Some(Shown {
-            found,
-            update,
-            marked_published: false,
-            published_inside: false,
-            deep_in_body: false,
-        }),
+        Some((found, update)) if !far(&found) => Some(Shown::plain(found, update)),
         Some((found, update)) => Some(
             close_before()
-                .map(|found| Shown {
-                    found,
-                    update: false,
-                    marked_published: false,
-                    published_inside: false,
-                    deep_in_body: false,
-                })
+                .map(|found| Shown::plain(found, false))
                 .unwrap_or(Shown {
-                    found,
-                    update,
-                    marked_published: false,
-                    published_inside: false,
                     deep_in_body: true,
+                    ..Shown::plain(found, update)
                 }),
         ),
-        None => ok(find_in_text_labelled(before_text, mdy)).map(|(found, update)| Shown {
-            found,
-            update,
-            marked_published: false,
-            published_inside: false,
-            deep_in_body: false,
-        }),
+        None => ok(find_in_text_labelled(before_text, mdy))
+            .map(|(found, update)| Shown::plain(found, update)),
     }
 }
 
@@ -670,6 +642,19 @@ struct Shown {
     /// Found in the body text well below the headline, with nothing closer: a date the story
     /// mentions as often as its own.
     deep_in_body: bool,
+}
+
+impl Shown {
+    /// A shown date with no marks beyond the update label.
+    fn plain(found: Found, update: bool) -> Self {
+        Shown {
+            found,
+            update,
+            marked_published: false,
+            published_inside: false,
+            deep_in_body: false,
+        }
+    }
 }
 
 static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -726,20 +711,11 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
                 || labelled_update_by_parent(n, &text);
             if !is_update {
                 return Some(Shown {
-                    found,
-                    update: false,
                     marked_published: PUBLISHED_LABEL.is_match(&label),
-                    published_inside: false,
-                    deep_in_body: false,
+                    ..Shown::plain(found, false)
                 });
             }
-            update.get_or_insert(Shown {
-                found,
-                update: true,
-                marked_published: false,
-                published_inside: false,
-                deep_in_body: false,
-            });
+            update.get_or_insert(Shown::plain(found, true));
         }
     }
     let mut seen = 0;
@@ -800,23 +776,15 @@ fn visible_date(page: &Page, latest: NaiveDate) -> Option<Shown> {
                 }
                 let published_inside = marked_inside(n, found.date, mdy, &PUBLISHED_LABEL);
                 return Some(Shown {
-                    found,
-                    update: false,
                     marked_published: PUBLISHED_LABEL.is_match(&label),
                     published_inside,
-                    deep_in_body: false,
+                    ..Shown::plain(found, false)
                 });
             }
             if update.is_none() {
                 update_at = Some(n.id);
             }
-            update.get_or_insert(Shown {
-                found,
-                update: true,
-                marked_published: false,
-                published_inside: false,
-                deep_in_body: false,
-            });
+            update.get_or_insert(Shown::plain(found, true));
         }
     }
     update
@@ -1119,19 +1087,23 @@ fn find_in_text_labelled(s: &str, mdy: bool) -> Option<(Found, bool)> {
             iso: date.format("%Y-%m-%d").to_string(),
         };
         let start = c.get(0).map_or(0, |m| m.start());
-        // The 40 bytes before the date, widened to a character boundary.
-        let mut from = start.saturating_sub(40);
-        while !s.is_char_boundary(from) {
-            from -= 1;
-        }
-        let before = &s[from..start];
-        if UPDATED_BEFORE.is_match(before) {
+        if UPDATED_BEFORE.is_match(lead_in(s, start)) {
             fallback.get_or_insert((found, true));
             continue;
         }
         return Some((found, false));
     }
     fallback
+}
+
+/// The 40 bytes of `s` before `start`, widened to a character boundary: where a label such as
+/// "Updated" or "originally published" introduces the date that starts there.
+fn lead_in(s: &str, start: usize) -> &str {
+    let mut from = start.saturating_sub(40);
+    while !s.is_char_boundary(from) {
+        from -= 1;
+    }
+    &s[from..start]
 }
 
 fn captured_date(c: &regex::Captures, mdy: bool) -> Option<NaiveDate> {
