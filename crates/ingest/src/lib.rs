@@ -194,27 +194,33 @@ impl Format {
 /// before the damage and then an error.
 pub fn read_input(input: &Input, sink: &mut dyn FnMut(Result<Doc, IngestError>)) {
     let name = input.name();
-    let reader: Box<dyn Read> = match input {
-        Input::Stdin => Box::new(io::stdin().lock()),
+    match input {
+        Input::Stdin => read_from(&name, io::stdin().lock(), sink),
         Input::File(path) => match File::open(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => return sink(Err(IngestError::new(&name, format!("cannot open: {e}")))),
+            Ok(f) => read_from(&name, f, sink),
+            Err(e) => sink(Err(IngestError::new(&name, format!("cannot open: {e}")))),
         },
-    };
+    }
+}
+
+/// Reads documents from any byte stream, as [`read_input`] does from a file: `name` is what
+/// errors and sources call the input, and its extension (if any) picks the format before the
+/// content is sniffed. The entry point for in-memory inputs and the fuzz targets.
+pub fn read_from<R: Read>(name: &str, reader: R, sink: &mut dyn FnMut(Result<Doc, IngestError>)) {
     let mut reader = BufReader::with_capacity(256 * 1024, reader);
     let head = match reader.fill_buf() {
         Ok(h) => h,
-        Err(e) => return sink(Err(IngestError::new(&name, format!("cannot read: {e}")))),
+        Err(e) => return sink(Err(IngestError::new(name, format!("cannot read: {e}")))),
     };
     if head.is_empty() {
-        return sink(Err(IngestError::new(&name, "empty input")));
+        return sink(Err(IngestError::new(name, "empty input")));
     }
     let gzipped = head.starts_with(&[0x1f, 0x8b]);
     if gzipped {
         let inner = BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(reader));
-        read_stream(&name, inner, sink);
+        read_stream(name, inner, sink);
     } else {
-        read_stream(&name, reader, sink);
+        read_stream(name, reader, sink);
     }
 }
 
