@@ -882,16 +882,16 @@ fn near(a: &dom_query::NodeRef, b: &dom_query::NodeRef) -> bool {
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})
-        (?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
+        r"(?x)^\s*([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})
+        (?:[T\s]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?\s*(Z|UTC|GMT|[+-][0-9]{2}:?[0-9]{2})?)?",
     )
     .expect("valid regex")
 });
 static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:\D|$)").expect("valid regex")
+    Regex::new(r"^\s*((?:19|20)[0-9]{2})([0-9]{2})([0-9]{2})(?:\D|$)").expect("valid regex")
 });
 static EPOCH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{10})(\d{3})?\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\s*([0-9]{10})([0-9]{3})?\s*$").expect("valid regex"));
 
 /// Parses a machine-written date (meta content, JSON-LD, `datetime` attribute): ISO 8601 and its
 /// common variants, compact YYYYMMDD, Unix seconds or milliseconds, else free text.
@@ -947,7 +947,7 @@ pub fn parse_structured(s: &str) -> Option<Found> {
 
 static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*((?:19|20)\d{{2}})\s+({MONTH_RE})\.?\s+(\d{{1,2}})\s*$"
+        r"(?i)^\s*((?:19|20)[0-9]{{2}})\s+({MONTH_RE})\.?\s+([0-9]{{1,2}})\s*$"
     ))
     .expect("valid regex")
 });
@@ -1050,11 +1050,11 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m2 = format!("(?P<m2>{MONTH_RE})");
     let pat = format!(
         r"(?xi)
-        (?-u:\b)(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s*|-)(?:of\s+|de\s+)?{m1}\.?,?(?:\s*|-)(?:de\s+)?(?P<y1>(?:19|20)\d{{2}})(?-u:\b)
-      | (?-u:\b){m2}\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{{2}})(?-u:\b)
-      | (?-u:\b)(?P<y3>(?:19|20)\d{{2}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?:(?-u:\b)|T)
-      | (?-u:\b)(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})[-/.](?P<y4>(?:19|20)\d{{2}})(?-u:\b)
-      | (?-u:\b)(?P<y5>(?:19|20)\d{{2}})年(?P<m5>\d{{1,2}})月(?P<d5>\d{{1,2}})日",
+        (?-u:\b)(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s*|-)(?:of\s+|de\s+)?{m1}\.?,?(?:\s*|-)(?:de\s+)?(?P<y1>(?:19|20)[0-9]{{2}})(?-u:\b)
+      | (?-u:\b){m2}\.?\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)[0-9]{{2}})(?-u:\b)
+      | (?-u:\b)(?P<y3>(?:19|20)[0-9]{{2}})[-/.](?P<m3>[0-9]{{1,2}})[-/.](?P<d3>[0-9]{{1,2}})(?:(?-u:\b)|T)
+      | (?-u:\b)(?P<a4>[0-9]{{1,2}})(?P<s4>[-/.])(?P<b4>[0-9]{{1,2}})[-/.](?P<y4>(?:19|20)[0-9]{{2}})(?-u:\b)
+      | (?-u:\b)(?P<y5>(?:19|20)[0-9]{{2}})年(?P<m5>[0-9]{{1,2}})月(?P<d5>[0-9]{{1,2}})日",
     );
     Regex::new(&pat).expect("valid regex")
 });
@@ -1138,11 +1138,13 @@ fn captured_date(c: &regex::Captures, mdy: bool) -> Option<NaiveDate> {
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.+-]|$)")
-        .expect("valid regex")
+    Regex::new(
+        r"/((?:19|20)[0-9]{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?:[/_.+-]|$)",
+    )
+    .expect("valid regex")
 });
 static URL_DATE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:[/_.+-]|$)")
+    Regex::new(r"(?i)/((?:19|20)[0-9]{2})/([a-z]{3,9})/(0?[1-9]|[12][0-9]|3[01])(?:[/_.+-]|$)")
         .expect("valid regex")
 });
 
@@ -1182,6 +1184,22 @@ mod tests {
         assert_eq!(d("1614680000"), "2021-03-02T10:13:20Z");
         assert_eq!(d("Tue, 02 Mar 2021 10:00:00 GMT"), "2021-03-02");
         assert_eq!(d("2021-02-30"), "");
+    }
+
+    #[test]
+    fn digits_of_other_scripts_are_no_date_and_no_panic() {
+        // Arabic-Indic and full-width digits in the date and in the time-zone offset.
+        for s in [
+            "2021-03-02T10:04:00+٠١:٠٠",
+            "٢٠٢١-٠٣-٠٢",
+            "２０２１-０３-０２T10:00:00Z",
+            "2021-03-02T1٠:04:00+01:00",
+        ] {
+            let _ = parse_structured(s);
+            let _ = find_in_text(s, true);
+            let _ = date_in_url(&format!("https://ex.com/{s}/story"));
+        }
+        assert_eq!(d("2021-03-02T10:04:00+٠١:٠٠"), "2021-03-02T10:04:00");
     }
 
     #[test]

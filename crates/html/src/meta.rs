@@ -653,7 +653,7 @@ fn title_agrees(h: &str, other: &str, site: Option<&str>, host_label: Option<&st
 /// What aggregators append to a headline: a source domain in parentheses, then perhaps a
 /// comment count.
 static COUNTER_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*\([\w-]+(?:\.[\w-]+)+\)\s*\d*\s*$").expect("valid regex")
+    regex::Regex::new(r"^\s*\([\w-]+(?:\.[\w-]+)+\)\s*[0-9]*\s*$").expect("valid regex")
 });
 
 /// Whether the words of `a` and `b` (lower case) are the same but for one word added.
@@ -1191,7 +1191,7 @@ fn clean_names<'s>(
             .expect("valid regex")
     });
     static BAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)https?:|www\.|\.com\b|@|\d|\b(?:update\w*|published|posted|min read|read more|minutes?|share|follow|comments?|staff writer|contributor|editor|reporter|correspondent|view all|posts? by|more from|articles?|menu|subscribe|login|sign in|about the author|the author|author|admin|mon|tue|wed|thu|fri|sat|sun)\b")
+        Regex::new(r"(?i)https?:|www\.|\.com\b|@|[0-9]|\b(?:update\w*|published|posted|min read|read more|minutes?|share|follow|comments?|staff writer|contributor|editor|reporter|correspondent|view all|posts? by|more from|articles?|menu|subscribe|login|sign in|about the author|the author|author|admin|mon|tue|wed|thu|fri|sat|sun)\b")
             .expect("valid regex")
     });
     static FIELDS: LazyLock<Regex> =

@@ -32,11 +32,11 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        iso: Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?").unwrap(),
-        month_first: Regex::new(&format!(r"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).unwrap(),
-        day_first: Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?\s+(\d{{4}})\b")).unwrap(),
-        slash_ymd: Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").unwrap(),
-        slash_mdy: Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").unwrap(),
+        iso: Regex::new(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?").unwrap(),
+        month_first: Regex::new(&format!(r"\b({MONTHS})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})\b")).unwrap(),
+        day_first: Regex::new(&format!(r"\b([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?\s+([0-9]{{4}})\b")).unwrap(),
+        slash_ymd: Regex::new(r"\b([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})\b").unwrap(),
+        slash_mdy: Regex::new(r"\b([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\b").unwrap(),
     })
 }
 
@@ -185,6 +185,21 @@ mod tests {
     fn feed_timestamps_with_zone_names() {
         let t = parse_timestamp("Wed, 07 Apr 2021 10:00:00 EST").unwrap();
         assert_eq!(t.to_rfc3339(), "2021-04-07T15:00:00+00:00");
+    }
+
+    #[test]
+    fn digits_of_other_scripts_never_panic() {
+        for s in [
+            "Wed, ٠٧ Apr ٢٠٢١ 10:00:00 EST",
+            "Wed, 07 Apr 2021 １０:００:００ GMT",
+            "٧ April ٢٠٢١",
+            "April ７, ２０２１",
+            "٤/٧/٢٠٢١",
+            "2021年4月7日",
+        ] {
+            let _ = parse_date(s);
+            let _ = parse_timestamp(s);
+        }
     }
 
     #[test]

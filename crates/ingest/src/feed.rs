@@ -4,7 +4,7 @@
 
 use dossier_model::{Doc, InputKind};
 
-use crate::{IngestError, dates::parse_timestamp, finish};
+use crate::{IngestError, dates::parse_timestamp, finish, guarded};
 
 pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, IngestError>)) {
     let parser = feed_rs::parser::Builder::new()
@@ -30,43 +30,54 @@ pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, Inge
     }
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let here = format!("{name}#{}", i + 1);
-        let link = entry.links.first().map(|l| l.href.clone());
-        let html = entry
-            .content
-            .as_ref()
-            .and_then(|c| c.body.clone())
-            .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()));
-        let Some(html) = html.filter(|h| !h.trim().is_empty()) else {
-            sink(Err(IngestError::new(
-                here,
-                "item has neither content nor summary",
-            )));
-            continue;
-        };
-        let text = fragment_text(&html);
-        if text.trim().is_empty() {
-            sink(Err(IngestError::new(here, "item content has no text")));
-            continue;
-        }
-        let source = link.clone().unwrap_or_else(|| here.clone());
-        let mut doc = Doc::new(String::new(), source, InputKind::Feed, text);
-        doc.url = link;
-        doc.title = entry.title.map(|t| t.content.trim().to_string());
-        doc.outlet = outlet.clone();
-        doc.published = entry.published.or(entry.updated).map(|t| t.to_rfc3339());
-        doc.authors = entry
-            .authors
-            .iter()
-            .filter_map(|p| {
-                p.name
-                    .as_deref()
-                    .map(author_name)
-                    .or_else(|| p.email.as_deref().map(author_name))
-            })
-            .filter(|n| !n.is_empty())
-            .collect();
-        sink(Ok(finish(doc, feed.language.as_deref())));
+        let language = feed.language.as_deref();
+        sink(guarded(&here, || {
+            entry_doc(&here, entry, outlet.clone(), language)
+        }));
     }
+}
+
+/// One feed item as a document.
+fn entry_doc(
+    here: &str,
+    entry: feed_rs::model::Entry,
+    outlet: Option<String>,
+    language: Option<&str>,
+) -> Result<Doc, IngestError> {
+    let link = entry.links.first().map(|l| l.href.clone());
+    let html = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()));
+    let Some(html) = html.filter(|h| !h.trim().is_empty()) else {
+        return Err(IngestError::new(
+            here,
+            "item has neither content nor summary",
+        ));
+    };
+    let text = fragment_text(&html);
+    if text.trim().is_empty() {
+        return Err(IngestError::new(here, "item content has no text"));
+    }
+    let source = link.clone().unwrap_or_else(|| here.to_string());
+    let mut doc = Doc::new(String::new(), source, InputKind::Feed, text);
+    doc.url = link;
+    doc.title = entry.title.map(|t| t.content.trim().to_string());
+    doc.outlet = outlet;
+    doc.published = entry.published.or(entry.updated).map(|t| t.to_rfc3339());
+    doc.authors = entry
+        .authors
+        .iter()
+        .filter_map(|p| {
+            p.name
+                .as_deref()
+                .map(author_name)
+                .or_else(|| p.email.as_deref().map(author_name))
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    finish(here, doc, language)
 }
 
 /// A feed's title names the outlet and often a section after a separator

@@ -37,6 +37,11 @@ pub use lang::detect_language;
 pub const MAX_DOC_BYTES: u64 = 32 * 1024 * 1024;
 /// Longest JSONL line accepted; longer lines are skipped with an error, never read whole.
 pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
+/// Longest analysed text of one document, in bytes, whatever form it came in. A long-form
+/// article is 20 to 60 KB of text and a whole day's live blog a few hundred; 2 MiB (spaCy's own
+/// limit is 1,000,000 characters) is a book or a dump, not an article, and analysing it would
+/// take the NLP stage most of a minute. Such a record is refused with an error, not cut.
+pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 
 /// A problem with one input or one record in it. The batch goes on without it.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -216,11 +221,18 @@ pub fn read_from<R: Read>(name: &str, reader: R, sink: &mut dyn FnMut(Result<Doc
         return sink(Err(IngestError::new(name, "empty input")));
     }
     let gzipped = head.starts_with(&[0x1f, 0x8b]);
-    if gzipped {
-        let inner = BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(reader));
-        read_stream(name, inner, sink);
-    } else {
-        read_stream(name, reader, sink);
+    // The backstop for a panic in a format's own parser (feed, WARC framing): the records read
+    // before it stay read, and the input ends with one error.
+    let read = dossier_model::guard::catch(|| {
+        if gzipped {
+            let inner = BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(reader));
+            read_stream(name, inner, sink);
+        } else {
+            read_stream(name, reader, sink);
+        }
+    });
+    if let Err(reason) = read {
+        sink(Err(IngestError::new(name, reason)));
     }
 }
 
@@ -245,11 +257,15 @@ fn read_stream<R: BufRead>(
             Err(e) => sink(Err(e)),
         },
         Format::Html => match read_capped(name, reader) {
-            Ok(bytes) => sink(html_doc(name, &bytes, None, None, InputKind::Html)),
+            Ok(bytes) => sink(guarded(name, || {
+                html_doc(name, &bytes, None, None, InputKind::Html)
+            })),
             Err(e) => sink(Err(e)),
         },
         Format::Text | Format::Markdown => match read_capped(name, reader) {
-            Ok(bytes) => sink(text_doc(name, &bytes, format == Format::Markdown)),
+            Ok(bytes) => sink(guarded(name, || {
+                text_doc(name, &bytes, format == Format::Markdown)
+            })),
             Err(e) => sink(Err(e)),
         },
     }
@@ -294,11 +310,37 @@ pub fn doc_id(source: &str, text: &str) -> String {
     format!("{:016x}", xxh3_64(&buf))
 }
 
-/// Finishes a document: id, language.
-fn finish(mut doc: Doc, declared_language: Option<&str>) -> Doc {
+/// Finishes a document: checks its text is one an article can have (not too long, no NUL
+/// characters), then gives it its id and language. `here` names the input and record for errors.
+fn finish(here: &str, mut doc: Doc, declared_language: Option<&str>) -> Result<Doc, IngestError> {
+    if doc.text.len() > MAX_TEXT_BYTES {
+        return Err(IngestError::new(
+            here,
+            format!(
+                "text of {} bytes is longer than the {} MiB limit for one article; split it into articles",
+                doc.text.len(),
+                MAX_TEXT_BYTES >> 20
+            ),
+        ));
+    }
+    if doc.text.contains('\0') {
+        return Err(IngestError::new(
+            here,
+            "text contains NUL characters: binary data, not article text",
+        ));
+    }
     doc.id = doc_id(&doc.source, &doc.text);
     doc.language = detect_language(&doc.text, declared_language);
-    doc
+    Ok(doc)
+}
+
+/// Builds one record's document under the per-record backstop ([`dossier_model::guard`]): a
+/// panic while reading this record becomes its error, naming `here`, and the input goes on.
+fn guarded<T>(
+    here: &str,
+    build: impl FnOnce() -> Result<T, IngestError>,
+) -> Result<T, IngestError> {
+    dossier_model::guard::catch(build).unwrap_or_else(|reason| Err(IngestError::new(here, reason)))
 }
 
 fn text_doc(name: &str, bytes: &[u8], markdown: bool) -> Result<Doc, IngestError> {
@@ -321,7 +363,7 @@ fn text_doc(name: &str, bytes: &[u8], markdown: bool) -> Result<Doc, IngestError
     doc.authors = cleaned.authors;
     doc.outlet = cleaned.outlet;
     doc.dateline = cleaned.dateline;
-    Ok(finish(doc, None))
+    finish(name, doc, None)
 }
 
 /// Extracts an article from an HTML page. `charset` is what a transport (HTTP header) declared.
@@ -344,7 +386,7 @@ pub(crate) fn html_doc(
     doc.outlet = article.site_name;
     doc.authors = article.authors;
     doc.published = article.published;
-    Ok(finish(doc, article.language.as_deref()))
+    finish(source, doc, article.language.as_deref())
 }
 
 #[cfg(test)]
@@ -369,6 +411,17 @@ mod tests {
         assert_eq!(Format::sniff(b"<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(Format::sniff(b"{\"id\": 1}"), Format::Jsonl);
         assert_eq!(Format::sniff(b"Talks resume in Vienna"), Format::Text);
+    }
+
+    #[test]
+    fn a_panic_while_building_a_record_is_its_error() {
+        let r: Result<Doc, IngestError> = guarded("in.jsonl:3", || panic!("index 12 out of range"));
+        let e = r.unwrap_err();
+        assert_eq!(e.input, "in.jsonl:3");
+        assert!(
+            e.reason.contains("internal error") && e.reason.contains("index 12"),
+            "{e}"
+        );
     }
 
     #[test]

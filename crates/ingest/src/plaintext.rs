@@ -53,15 +53,15 @@ fn rules() -> &'static Rules {
             r"(?i)^(read more|read also|also read|see also|related( articles| stories| coverage)?|more on this( story)?|recommended( for you)?|most (read|popular|viewed)|trending( now)?|you may also like|further reading|watch|listen)\s*(:|\||-|–|—|$).{0,200}$",
             r"(?i)^(advertisement|advert|sponsored( content)?|ad|promoted|paid content|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*)$",
             r"(?i)^.{0,100}\bin your inbox\b.{0,80}$",
-            r"(?i)^(follow us|like us|download (our|the) app|get the app|listen to (this|the) (article|story)|\d+\s*(min|minute)s?\s+read|reading time\b.*|back to top|print this (page|article)|click here\b.*|open in app|log ?in|sign ?in|menu|search|close|cookies?\b.{0,120}|we use cookies\b.*|accept( all)?( cookies)?)$",
+            r"(?i)^(follow us|like us|download (our|the) app|get the app|listen to (this|the) (article|story)|[0-9]+\s*(min|minute)s?\s+read|reading time\b.*|back to top|print this (page|article)|click here\b.*|open in app|log ?in|sign ?in|menu|search|close|cookies?\b.{0,120}|we use cookies\b.*|accept( all)?( cookies)?)$",
             r"(?i)^(all rights reserved)\.?$",
         ])
         .unwrap(),
         // Lines that only ever follow an article: the body is over.
         end: RegexSet::new([
-            r"(?i)^(\d+|no)\s+comments?$",
-            r"(?i)^(view|show|load|read|see|join|post|add|leave) (\d+ |all |the )?(a )?(comments?|replies|conversation|discussion)\b.{0,60}$",
-            r"(?i)^comments?(\s*\(\d+\))?$",
+            r"(?i)^([0-9]+|no)\s+comments?$",
+            r"(?i)^(view|show|load|read|see|join|post|add|leave) ([0-9]+ |all |the )?(a )?(comments?|replies|conversation|discussion)\b.{0,60}$",
+            r"(?i)^comments?(\s*\([0-9]+\))?$",
             r"(?i)^(most (read|popular|viewed|shared)|trending( now)?|more (from|on|in) .{1,40}|related (articles|stories|coverage)|you may also like|recommended( for you)?|next article|previous article|up next)\b.{0,10}$",
             r"(?i)^(tags?|topics?|filed under|categories|category)\s*:.{0,200}$",
             r"(?i)^about us\b.{0,120}$",
@@ -71,9 +71,9 @@ fn rules() -> &'static Rules {
         credit: Regex::new(r"(?i)^(\(?\s*(photo|image|picture|photograph|file photo|illustration|video|graphic)s?\s*(credit|source|caption)?\s*(:|by\b|©)|image (caption|source)\b|credit\s*:).{0,200}$|^.{0,160}\((photo|image)s?\s*(by|:)?[^)]*/[^)]*\)$|^.{0,160}/\s*(AFP|Reuters|AP|Getty Images|EPA|Anadolu|Xinhua|Bloomberg)( via Getty Images)?\)?$").unwrap(),
         byline: Regex::new(r"^(?i:by|written by|words by)\s+(.{2,160})$").unwrap(),
         published_by: Regex::new(r"(?i)^(published|posted|first published|last updated|updated|source)\s*(by|on|in|:|at)?\s*(.*)$").unwrap(),
-        copyright: Regex::new(r"(?i)^(©|\(c\)|copyright\b)\s*(©)?\s*(\d{4}(\s*[-–]\s*\d{4})?)?\s*(.*?)\s*(\.?\s*all rights reserved\.?)?$").unwrap(),
+        copyright: Regex::new(r"(?i)^(©|\(c\)|copyright\b)\s*(©)?\s*([0-9]{4}(\s*[-–]\s*[0-9]{4})?)?\s*(.*?)\s*(\.?\s*all rights reserved\.?)?$").unwrap(),
         dateline: Regex::new(r"^([A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,40})?)\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s*").unwrap(),
-        date_words: Regex::new(r"(?i)\b(published|posted|updated|last|first|on|at|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|gmt|utc|bst|est|edt|cet|cest|pst|pdt|am|pm|a\.m\.|p\.m\.|\d{1,2}[:.]\d{2}|\d+)\b|[|,:\-–—•·()]").unwrap(),
+        date_words: Regex::new(r"(?i)\b(published|posted|updated|last|first|on|at|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|gmt|utc|bst|est|edt|cet|cest|pst|pdt|am|pm|a\.m\.|p\.m\.|[0-9]{1,2}[:.][0-9]{2}|[0-9]+)\b|[|,:\-–—•·()]").unwrap(),
         md_link: Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap(),
         md_emphasis: Regex::new(r"(\*\*|__)(.+?)(\*\*|__)").unwrap(),
     })

@@ -8,7 +8,7 @@ use dossier_model::{Doc, InputKind};
 use flate2::read::{GzDecoder, ZlibDecoder};
 use warc::{RecordType, WarcHeader, WarcReader};
 
-use crate::{IngestError, MAX_DOC_BYTES, html_doc};
+use crate::{IngestError, MAX_DOC_BYTES, guarded, html_doc};
 
 pub fn read_warc<R: BufRead>(
     name: &str,
@@ -64,21 +64,23 @@ pub fn read_warc<R: BufRead>(
             return;
         }
         responses += 1;
-        match http_html_payload(&block) {
-            Ok(Some((body, charset))) => {
-                let source = uri.clone().unwrap_or_else(|| here.clone());
-                let doc = html_doc(
-                    &source,
-                    &body,
-                    uri.as_deref(),
-                    charset.as_deref(),
-                    InputKind::Warc,
-                )
-                .map_err(|e| IngestError::new(here.clone(), e.reason));
-                sink(doc);
-            }
-            Ok(None) => {} // not an HTML page (image, redirect, error page): not an article
-            Err(reason) => sink(Err(IngestError::new(here, reason))),
+        let source = uri.clone().unwrap_or_else(|| here.clone());
+        let doc = guarded(&here, || match http_html_payload(&block) {
+            Ok(Some((body, charset))) => html_doc(
+                &source,
+                &body,
+                uri.as_deref(),
+                charset.as_deref(),
+                InputKind::Warc,
+            )
+            .map(Some)
+            .map_err(|e| IngestError::new(here.clone(), e.reason)),
+            // not an HTML page (image, redirect, error page): not an article
+            Ok(None) => Ok(None),
+            Err(reason) => Err(IngestError::new(here.clone(), reason)),
+        });
+        if let Some(doc) = doc.transpose() {
+            sink(doc);
         }
     }
     if n == 0 {

@@ -4,9 +4,11 @@
 //! text that never changes after ingest; every annotation on it is a [`Span`] of **byte** offsets
 //! into that text plus typed data (stand-off annotation). The [`export`] module turns documents and
 //! corpus-level results into the stable export contract of `shared/design.md`, where offsets are
-//! Unicode code points.
+//! Unicode code points. [`guard`] is the per-record backstop that turns a panic into that
+//! record's error.
 
 pub mod export;
+pub mod guard;
 mod offsets;
 
 pub use offsets::CharIndex;

@@ -40,7 +40,7 @@ pub const WEEKDAY_RE: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 
 /// Cardinal numbers as news writes them: digits, fractions, words, and vague quantities.
 /// Longer alternatives come first because the regex engine takes the leftmost alternative.
-pub const NUM_RE: &str = "(?:\\d+(?:\\.\\d+)?(?:\\s+\\d/\\d)?|\\d/\\d|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|one\\s+and\\s+a\\s+half|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+few|a\\s+dozen|a\\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|some|dozens\\s+of|hundreds\\s+of|half\\s+an?|an?)";
+pub const NUM_RE: &str = "(?:[0-9]+(?:\\.[0-9]+)?(?:\\s+[0-9]/[0-9])?|[0-9]/[0-9]|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|one\\s+and\\s+a\\s+half|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+few|a\\s+dozen|a\\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|some|dozens\\s+of|hundreds\\s+of|half\\s+an?|an?)";
 
 /// Calendar and clock units, singular or plural.
 pub const UNIT_RE: &str = "(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)";

@@ -93,9 +93,9 @@ pub fn is_well_formed_value(v: &str) -> bool {
     let re = RE.get_or_init(|| {
         Regex::new(concat!(
             r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF",
-            r"|(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?",
-            r"|\d{2,3}|X{2,3}",
-            r"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|WE|C))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?",
+            r"|(?:[0-9]{4}|XXXX)(?:-(?:[0-9]{2}|XX)(?:-(?:[0-9]{2}|XX))?|-W(?:[0-9]{2}|XX)(?:-(?:[1-7]|WE))?|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?(?:T(?:[0-9]{2}:[0-9]{2}|MO|AF|EV|NI))?",
+            r"|[0-9]{2,3}|X{2,3}",
+            r"|P(?:(?:[0-9]+(?:\.[0-9]+)?|X)(?:Y|M|W|D|Q|WE|C))*(?:T(?:(?:[0-9]+(?:\.[0-9]+)?|X)[HMS])+)?",
             r")$"
         ))
         .expect("value pattern compiles")

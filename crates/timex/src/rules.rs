@@ -413,12 +413,12 @@ pub fn rules() -> Vec<Rule> {
     let n = NUM_RE;
     let unit = UNIT_RE;
     // Years from 1200: smaller four-digit numbers are rarely years in news.
-    let year = "(?:1[2-9]\\d\\d|20\\d\\d)";
+    let year = "(?:1[2-9][0-9][0-9]|20[0-9][0-9])";
     vec![
         rule!(
             "iso_date",
             format!(
-                "(?P<y>\\d{{4}})(?:-(?P<m>\\d{{2}})-(?P<d>\\d{{2}})|/(?P<m2>\\d{{1,2}})/(?P<d2>\\d{{1,2}}))(?:T(?P<h>\\d{{2}}):(?P<mi>\\d{{2}}))?"
+                "(?P<y>[0-9]{{4}})(?:-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})|/(?P<m2>[0-9]{{1,2}})/(?P<d2>[0-9]{{1,2}}))(?:T(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}}))?"
             ),
             |c, _| {
                 let d = chrono::NaiveDate::from_ymd_opt(
@@ -440,7 +440,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "numeric_date",
-            "(?P<m>\\d{1,2})/(?P<d>\\d{1,2})/(?P<y>\\d{4}|\\d{2})",
+            "(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})",
             |c, s| {
                 // A fraction or a score ("3/4/5") is not a date; US month-first order.
                 if s.next_char() == Some('/') || s.prev_char() == Some('/') {
@@ -461,26 +461,26 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "month_day",
             format!(
-                "(?:(?P<wd>{wd}),?\\s+)?(?:(?P<rel>(?i:last|this|next))\\s+)?(?P<mon>{month})\\s+(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?(?:,?\\s+(?P<y>{year}))?"
+                "(?:(?P<wd>{wd}),?\\s+)?(?:(?P<rel>(?i:last|this|next))\\s+)?(?P<mon>{month})\\s+(?P<d>[0-9]{{1,2}})(?i:st|nd|rd|th)?(?:,?\\s+(?P<y>{year}))?"
             ),
             |c, _| month_and_day(c)
         ),
         rule!(
             "day_month",
             format!(
-                "(?:(?P<wd>{wd}),?\\s+)?(?:(?i:the)\\s+)?(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?\\s+(?:(?i:of)\\s+)?(?P<mon>{month})(?:,?\\s+(?P<y>{year}))?"
+                "(?:(?P<wd>{wd}),?\\s+)?(?:(?i:the)\\s+)?(?P<d>[0-9]{{1,2}})(?i:st|nd|rd|th)?\\s+(?:(?i:of)\\s+)?(?P<mon>{month})(?:,?\\s+(?P<y>{year}))?"
             ),
             |c, _| month_and_day(c)
         ),
         rule!(
             "month_day_list",
-            "(?i:and|or|through|to|until)\\s+(?P<d>\\d{1,2})(?i:st|nd|rd|th)?",
+            "(?i:and|or|through|to|until)\\s+(?P<d>[0-9]{1,2})(?i:st|nd|rd|th)?",
             |c, s| {
                 // "April 24 and 25": the second day borrows the month of the first.
                 static BEFORE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
                 let before = BEFORE.get_or_init(|| {
                     Regex::new(&format!(
-                        "(?P<mon>{MONTH_RE})\\s+\\d{{1,2}}(?i:st|nd|rd|th)?,?\\s*$"
+                        "(?P<mon>{MONTH_RE})\\s+[0-9]{{1,2}}(?i:st|nd|rd|th)?,?\\s*$"
                     ))
                     .expect("month-day tail compiles")
                 });
@@ -566,7 +566,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "year",
             format!(
-                "(?:(?i:(?P<lead>fiscal(?:\\s+year)?|calendar(?:\\s+year)?|the\\s+year|FY))\\s*)?(?P<y>{year})(?:(?P<range>-|/)(?P<y2>\\d\\d))?"
+                "(?:(?i:(?P<lead>fiscal(?:\\s+year)?|calendar(?:\\s+year)?|the\\s+year|FY))\\s*)?(?P<y>{year})(?:(?P<range>-|/)(?P<y2>[0-9][0-9]))?"
             ),
             |c, s| {
                 let y = num(g(c, "y")?)?;
@@ -747,7 +747,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "decade",
-            "(?:(?i:the)\\s+)?(?:(?i:early|mid|late)[-‐‑– ]?)?(?:(?P<c>1\\d|20)(?P<d>\\d)0['’]?s|['’](?P<d2>\\d)0s|(?i:the\\s+)(?P<d3>[2-9])0s|(?i:the\\s+)(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
+            "(?:(?i:the)\\s+)?(?:(?i:early|mid|late)[-‐‑– ]?)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0['’]?s|['’](?P<d2>[0-9])0s|(?i:the\\s+)(?P<d3>[2-9])0s|(?i:the\\s+)(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
             |c, _| {
                 let d = if let (Some(cc), Some(d)) = (g(c, "c"), g(c, "d")) {
                     num(cc)? * 10 + num(d)?
@@ -774,7 +774,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "century",
-            "(?:(?i:the)\\s+)?(?P<o>\\d{1,2}(?i:st|nd|rd|th)|(?i:(?:twenty|thirty)-(?:first|second|third)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[\\s-]+(?i:century)",
+            "(?:(?i:the)\\s+)?(?P<o>[0-9]{1,2}(?i:st|nd|rd|th)|(?i:(?:twenty|thirty)-(?:first|second|third)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[\\s-]+(?i:century)",
             |c, _| {
                 let o = lexicon::ordinal_number(g(c, "o")?)?;
                 Some((Date, Sem::Abs(Point::Century(o.checked_sub(1)? as i32))))
@@ -1164,7 +1164,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "clock",
             format!(
-                "(?:(?P<h>\\d{{1,2}})(?:[:.](?P<mi>\\d{{2}}))?\\s*(?P<ap>(?i:a\\.m\\.?|p\\.m\\.?|am|pm))|(?P<named>(?i:noon|midnight|midday))|(?P<h24>\\d{{1,2}}):?(?P<mi24>\\d{{2}})\\s+(?:{TZ}))(?:\\s+{TZ})?(?:,?\\s+(?:(?P<dref>{DATE_REF})|(?P<dwd>{wd})|(?P<dmon>{month})\\s+(?P<dday>\\d{{1,2}})))?"
+                "(?:(?P<h>[0-9]{{1,2}})(?:[:.](?P<mi>[0-9]{{2}}))?\\s*(?P<ap>(?i:a\\.m\\.?|p\\.m\\.?|am|pm))|(?P<named>(?i:noon|midnight|midday))|(?P<h24>[0-9]{{1,2}}):?(?P<mi24>[0-9]{{2}})\\s+(?:{TZ}))(?:\\s+{TZ})?(?:,?\\s+(?:(?P<dref>{DATE_REF})|(?P<dwd>{wd})|(?P<dmon>{month})\\s+(?P<dday>[0-9]{{1,2}})))?"
             ),
             |c, s| {
                 let (h, mi) = if let Some(named) = g(c, "named") {
@@ -1338,7 +1338,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "duration_adjective",
-            "(?i:(?P<n>\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|several|multi|many)-(?P<u>second|minute|hour|day|week|month|quarter|year|decade|century)(?:-(?:long|old))?|(?P<bare>day|week|month|year|decade|century|hour|days|weeks|months|years|decades|centuries|hours)-long)",
+            "(?i:(?P<n>[0-9]+(?:\\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|several|multi|many)-(?P<u>second|minute|hour|day|week|month|quarter|year|decade|century)(?:-(?:long|old))?|(?P<bare>day|week|month|year|decade|century|hour|days|weeks|months|years|decades|centuries|hours)-long)",
             |c, _| {
                 // Ages ("a 6-year-old boy") are not annotated as durations in news corpora.
                 if c.get(0)?.as_str().to_ascii_lowercase().ends_with("-old") {
