@@ -19,7 +19,7 @@ fn load_pipeline(model: Option<&Path>, no_nlp: bool) -> Result<Pipeline> {
     if no_nlp {
         return Ok(Pipeline::without_nlp());
     }
-    Ok(Pipeline::load(model)?)
+    Pipeline::load(model).context("loading the NLP model (--model DIR names one)")
 }
 
 fn report(e: &IngestError) {

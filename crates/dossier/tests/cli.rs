@@ -307,14 +307,10 @@ fn timeline_puts_recalled_events_at_their_own_dates() {
     assert!(stderr(&o).contains("--since April"), "{}", stderr(&o));
 }
 
+/// Whether the model the binary loads is there (see `dossier_testkit` for what a missing one
+/// does).
 fn model_present() -> bool {
-    let found = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../models/en_core_web_sm-3.8.0/meta.json")
-        .is_file();
-    if !found {
-        println!("SKIPPED: model not found, run scripts/fetch-model.sh");
-    }
-    found
+    dossier_testkit::model().is_some()
 }
 
 #[test]

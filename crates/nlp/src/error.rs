@@ -3,6 +3,10 @@ use std::path::PathBuf;
 /// Everything that can go wrong while loading or running a pipeline.
 #[derive(Debug, thiserror::Error)]
 pub enum NlpError {
+    #[error(
+        "no spaCy pipeline at {tried}: run scripts/fetch-model.sh, or set DOSSIER_MODEL to a model directory"
+    )]
+    NoModel { tried: String },
     #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,

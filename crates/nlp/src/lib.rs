@@ -36,7 +36,7 @@ pub use error::NlpError;
 use nn::{Feature, Linear, Tok2Vec};
 use rayon::prelude::*;
 use serde_json::{Value, json};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// One token of an analysis. Offsets are byte offsets into [`Analysis::text`].
@@ -79,13 +79,32 @@ pub struct Analysis {
 /// `scripts/fetch-model.sh`).
 pub const DEFAULT_MODEL: &str = "en_core_web_sm-3.8.0";
 
-/// Finds the default pipeline directory: `$DOSSIER_NLP_MODEL` if set, else
-/// `models/en_core_web_sm-3.8.0` in the working directory, the executable's directory or
-/// any of their ancestors.
-pub fn find_default_model() -> Option<std::path::PathBuf> {
-    if let Some(p) = std::env::var_os("DOSSIER_NLP_MODEL") {
-        return Some(p.into());
+/// The environment variable that names the model directory when none is given explicitly.
+pub const MODEL_ENV: &str = "DOSSIER_MODEL";
+
+/// Where the pipeline directory is, the one place that decides it: `explicit` when given, else
+/// `$DOSSIER_MODEL`, else `models/en_core_web_sm-3.8.0` (see [`find_model_named`]). A directory
+/// given explicitly or by the variable must hold a pipeline (`meta.json`); it is an error, not
+/// a reason to look elsewhere, when it does not.
+pub fn find_model(explicit: Option<&Path>) -> Result<PathBuf, NlpError> {
+    let named = explicit
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os(MODEL_ENV).map(PathBuf::from));
+    match named {
+        Some(dir) if is_model(&dir) => Ok(dir),
+        Some(dir) => Err(NlpError::NoModel {
+            tried: dir.display().to_string(),
+        }),
+        None => find_model_named(DEFAULT_MODEL).ok_or_else(|| NlpError::NoModel {
+            tried: format!("models/{DEFAULT_MODEL} (under the working directory, the executable's directory and their ancestors)"),
+        }),
     }
+}
+
+/// `models/NAME` in the working directory, the executable's directory or any of their
+/// ancestors: a checkout's `models/` is found from anywhere inside it, and from a binary built
+/// in its `target/`.
+pub fn find_model_named(name: &str) -> Option<PathBuf> {
     let mut starts = Vec::new();
     if let Ok(cwd) = std::env::current_dir() {
         starts.push(cwd);
@@ -99,8 +118,12 @@ pub fn find_default_model() -> Option<std::path::PathBuf> {
     starts
         .iter()
         .flat_map(|s| s.ancestors())
-        .map(|a| a.join("models").join(DEFAULT_MODEL))
-        .find(|d| d.join("config.cfg").exists())
+        .map(|a| a.join("models").join(name))
+        .find(|d| is_model(d))
+}
+
+fn is_model(dir: &Path) -> bool {
+    dir.join("meta.json").is_file() && dir.join("config.cfg").is_file()
 }
 
 /// Documents per unit of parallel work (and per lockstep parser batch).

@@ -6,20 +6,8 @@ use dossier_nlp::Pipeline;
 use serde_json::Value;
 use std::path::PathBuf;
 
-fn find_model(name: &str, fetch: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../models")
-        .join(name);
-    if dir.join("config.cfg").exists() {
-        Some(dir)
-    } else {
-        println!("SKIPPED: model not found at {}, run {fetch}", dir.display());
-        None
-    }
-}
-
 fn model_dir() -> Option<PathBuf> {
-    find_model("en_core_web_sm-3.8.0", "scripts/fetch-model.sh")
+    dossier_testkit::model()
 }
 
 fn fixtures_named(file: &str) -> Vec<Value> {
@@ -64,7 +52,9 @@ fn fixture_texts_match_spacy_on_every_layer() {
 /// The md pipeline adds static vectors to both tok2vecs.
 #[test]
 fn fixture_texts_match_spacy_md_on_every_layer() {
-    let Some(dir) = find_model("en_core_web_md-3.8.0", "scripts/fetch-model.sh md") else {
+    let Some(dir) =
+        dossier_testkit::model_named("en_core_web_md-3.8.0", "scripts/fetch-model.sh md")
+    else {
         return;
     };
     check_every_layer(&dir, "spacy_md.jsonl");

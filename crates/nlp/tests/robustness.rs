@@ -5,16 +5,7 @@ use dossier_nlp::Pipeline;
 use std::path::PathBuf;
 
 fn model_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
-    if dir.join("config.cfg").exists() {
-        Some(dir)
-    } else {
-        println!(
-            "SKIPPED: model not found at {}, run scripts/fetch-model.sh",
-            dir.display()
-        );
-        None
-    }
+    dossier_testkit::model()
 }
 
 /// A small deterministic generator (no dependency needed for this).

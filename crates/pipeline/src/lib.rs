@@ -18,57 +18,11 @@
 //!
 //! Documents that are not English are left unannotated (they are stored and flagged by ingest).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dossier_actors::{Corrections, DocActors, Resolution};
 use dossier_model::{Doc, Mention, Span, Token, guard};
 use rayon::prelude::*;
-
-/// The default pipeline, fetched by `scripts/fetch-model.sh`.
-pub const DEFAULT_MODEL: &str = "models/en_core_web_sm-3.8.0";
-
-#[derive(Debug, thiserror::Error)]
-pub enum PipelineError {
-    #[error("no NLP model at {tried}: run scripts/fetch-model.sh, or pass --model DIR")]
-    NoModel { tried: String },
-    #[error(transparent)]
-    Nlp(#[from] dossier_nlp::NlpError),
-}
-
-/// Where the model directory is: an explicit path, `$DOSSIER_MODEL`, `models/…` under the
-/// working directory, or `models/…` beside the checkout the binary was built in.
-pub fn find_model(explicit: Option<&Path>) -> Result<PathBuf, PipelineError> {
-    if let Some(p) = explicit {
-        return if p.join("meta.json").is_file() {
-            Ok(p.to_path_buf())
-        } else {
-            Err(PipelineError::NoModel {
-                tried: p.display().to_string(),
-            })
-        };
-    }
-    let mut tried = Vec::new();
-    let mut candidates = Vec::new();
-    if let Some(env) = std::env::var_os("DOSSIER_MODEL") {
-        candidates.push(PathBuf::from(env));
-    }
-    candidates.push(PathBuf::from(DEFAULT_MODEL));
-    if let Ok(exe) = std::env::current_exe() {
-        // target/{debug,release}/dossier → the checkout root
-        if let Some(root) = exe.parent().and_then(Path::parent).and_then(Path::parent) {
-            candidates.push(root.join(DEFAULT_MODEL));
-        }
-    }
-    for c in candidates {
-        if c.join("meta.json").is_file() {
-            return Ok(c);
-        }
-        tried.push(c.display().to_string());
-    }
-    Err(PipelineError::NoModel {
-        tried: tried.join(", "),
-    })
-}
 
 /// The loaded stages.
 pub struct Pipeline {
@@ -84,9 +38,9 @@ fn kb_labels_on() -> bool {
 }
 
 impl Pipeline {
-    /// Loads the NLP model from `model` (see [`find_model`]).
-    pub fn load(model: Option<&Path>) -> Result<Self, PipelineError> {
-        let dir = find_model(model)?;
+    /// Loads the NLP model from `model`, or where [`dossier_nlp::find_model`] finds it.
+    pub fn load(model: Option<&Path>) -> Result<Self, dossier_nlp::NlpError> {
+        let dir = dossier_nlp::find_model(model)?;
         Ok(Pipeline {
             nlp: Some(dossier_nlp::Pipeline::load(&dir)?),
             kb_labels: kb_labels_on(),

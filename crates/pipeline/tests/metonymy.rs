@@ -1,8 +1,6 @@
 //! Capitals and seats of government that act stand for their state; the same names as places stay
-//! the city. On a passage written for this test, parsed by the real NLP core; skipped (with a
-//! note) when the model has not been fetched.
-
-use std::path::PathBuf;
+//! the city. On a passage written for this test, parsed by the real NLP core
+//! (`dossier_testkit` says what a missing model does).
 
 use dossier_actors::Corrections;
 use dossier_model::{Doc, InputKind};
@@ -10,14 +8,9 @@ use dossier_pipeline::{Pipeline, resolve_entities};
 
 #[test]
 fn acting_capitals_are_states_and_places_stay_cities() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
-    if !dir.join("meta.json").is_file() {
-        println!(
-            "SKIPPED: model not found at {}, run scripts/fetch-model.sh",
-            dir.display()
-        );
+    let Some(dir) = dossier_testkit::model() else {
         return;
-    }
+    };
     let p = Pipeline::load(Some(&dir)).expect("model loads");
     let text = "Beijing protested on Monday against the new tariffs, and Downing Street declined \
                 to comment. The White House said the measures would stay. Trade talks in Beijing \

@@ -1,7 +1,5 @@
 //! Quote speakers linked to entities, on passages written for these tests and parsed by the real
-//! NLP core. Skipped (with a note) when the model has not been fetched.
-
-use std::path::PathBuf;
+//! NLP core (`dossier_testkit` says what a missing model does).
 
 use dossier_actors::Corrections;
 use dossier_model::{Doc, InputKind};
@@ -12,14 +10,7 @@ type Said = (String, Option<String>, Option<String>);
 
 /// Every quote's speaker after annotation and resolution.
 fn speakers(text: &str) -> Option<Vec<Said>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
-    if !dir.join("meta.json").is_file() {
-        println!(
-            "SKIPPED: model not found at {}, run scripts/fetch-model.sh",
-            dir.display()
-        );
-        return None;
-    }
+    let dir = dossier_testkit::model()?;
     let p = Pipeline::load(Some(&dir)).expect("model loads");
     let mut docs = vec![Doc::new(
         "d".into(),
