@@ -7,7 +7,10 @@
 //! ([`link_within`]), the roles and titles the text gives people ([`roles`]), and the document's
 //! actors ([`doc_actors`]: mentions grouped, looked up in the knowledge base, capitals that act
 //! split off as their state). Across documents: [`resolve()`] groups documents' actors into
-//! entities, with an analyst's [`Corrections`] applied last.
+//! entities, with an analyst's [`Corrections`] applied last. Back onto each document,
+//! [`link_entities`] writes the entities on its mentions and links its quote speakers to them
+//! (named, in apposition, or a pronoun to the nearest person whose gender as the text shows it
+//! agrees; see `speakers.rs` for why this is the actors stage's job).
 //!
 //! These are rules a careful reader applies. A name keeps one type throughout an article unless
 //! the text says otherwise; "Merkel" after "Angela Merkel" is the same person. The one rule that
@@ -15,13 +18,16 @@
 //! earlier full names share ("George W. Bush", "Jeb Bush", then "Bush") links to nobody, and
 //! across documents a short form joins a full name only when it is the only candidate.
 
+mod gender;
 mod roles;
 mod spans;
+mod speakers;
 mod sports;
 #[cfg(test)]
 mod test_docs;
 
 pub use roles::roles;
+pub use speakers::link_entities;
 
 use std::collections::HashMap;
 

@@ -19,9 +19,25 @@
 
 use dossier_model::{Doc, Role, Span, Token};
 
-/// Courtesy titles: they say how to address a person, not what the person does.
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "madam", "mx", "messrs", "mme", "m",
+use crate::gender::Gender::{self, Female, Male};
+
+/// Courtesy titles: they say how to address a person, not what the person does; with the
+/// gender a title says, which pronoun linking reads (`gender.rs`). "M" (monsieur) says none: it
+/// is also an initial.
+const HONORIFICS: &[(&str, Option<Gender>)] = &[
+    ("mr", Some(Male)),
+    ("mrs", Some(Female)),
+    ("ms", Some(Female)),
+    ("miss", Some(Female)),
+    ("dr", None),
+    ("prof", None),
+    ("sir", Some(Male)),
+    ("dame", Some(Female)),
+    ("madam", Some(Female)),
+    ("mx", None),
+    ("messrs", None),
+    ("mme", Some(Female)),
+    ("m", None),
 ];
 
 /// Words that make a capitalised word before a name a title ("President Joe Biden", "Deputy
@@ -127,8 +143,19 @@ const TITLE_WORDS: &[&str] = &[
     "president-elect",
 ];
 
-fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+fn honorific(word: &str) -> Option<&'static (&'static str, Option<Gender>)> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    HONORIFICS.iter().find(|(h, _)| *h == w)
+}
+
+/// Whether `word` is a courtesy title ("Mr", "dr.").
+pub(crate) fn is_honorific(word: &str) -> bool {
+    honorific(word).is_some()
+}
+
+/// The gender a courtesy title says ("Ms" is female), if it says one.
+pub(crate) fn honorific_gender(word: &str) -> Option<Gender> {
+    honorific(word).and_then(|(_, g)| *g)
 }
 
 /// The longest title before a name, in tokens ("the EU's foreign policy chief" is 6): a bound

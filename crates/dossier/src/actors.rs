@@ -63,7 +63,7 @@ impl Resolved {
     /// Writes entity ids onto a stored document's mentions and quote speakers.
     pub fn fill(&self, doc: &mut Doc) {
         if let Some(ids) = self.by_doc.get(&doc.id) {
-            dossier_pipeline::link_entities(doc, ids);
+            dossier_actors::link_entities(doc, ids);
         }
     }
 

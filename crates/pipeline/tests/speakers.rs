@@ -96,3 +96,15 @@ fn a_pronoun_goes_to_the_nearest_person_of_its_gender() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].1.as_deref(), Some("Hua Chunying"), "{got:?}");
 }
+
+#[test]
+fn a_pronoun_speaker_keeps_its_words_and_gets_the_person_before_it() {
+    let Some(got) = speakers(
+        "Daniel Okafor left the meeting early. \"Nothing was decided today,\" he told reporters.",
+    ) else {
+        return;
+    };
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "he", "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Daniel Okafor"), "{got:?}");
+}

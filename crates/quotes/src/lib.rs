@@ -27,8 +27,9 @@
 //!
 //! The speaker is the subject of the cue verb (climbing from `saying` to the verb it hangs on), or
 //! the object of `according to`; its span is the noun phrase as written, pronouns included, so
-//! that every fact points at its own sentence. [`antecedent`] finds the PERSON mention a pronoun
-//! speaker most likely refers to, for entity linking downstream.
+//! that every fact points at its own sentence. Linking a speaker to the actor it names, pronouns
+//! included, is the actors stage's (`dossier_actors::link_entities`): it runs after this one,
+//! once the document's actors exist.
 
 mod lexicon;
 pub mod marks;
@@ -93,21 +94,6 @@ pub fn extract(doc: &Doc) -> Vec<Quote> {
         c.cue = c.cue.filter(|&v| v < g.toks.len());
     }
     finish(&g, cands)
-}
-
-/// The PERSON mention before `speaker` that a pronoun speaker most likely refers to: the nearest
-/// one, preferring the current paragraph. `None` when `speaker` is not a personal pronoun or no
-/// PERSON precedes it.
-pub fn antecedent(doc: &Doc, speaker: Span) -> Option<Span> {
-    let word = speaker.text(&doc.text).to_lowercase();
-    if !matches!(word.as_str(), "he" | "she" | "i" | "him" | "her") {
-        return None;
-    }
-    doc.mentions
-        .iter()
-        .filter(|m| m.label == "PERSON" && m.span.end <= speaker.start)
-        .max_by_key(|m| m.span.end)
-        .map(|m| m.span)
 }
 
 /// A quotation being assembled.

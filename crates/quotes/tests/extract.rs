@@ -108,7 +108,7 @@ fn scare_quotes_are_not_quotations() {
 }
 
 #[test]
-fn pronoun_speaker_is_kept_and_resolvable() {
+fn pronoun_speaker_keeps_its_words() {
     let text =
         "Daniel Okafor left the meeting early. \"Nothing was decided today,\" he told reporters.";
     let Some(p) = pipeline() else { return };
@@ -123,9 +123,8 @@ fn pronoun_speaker_is_kept_and_resolvable() {
     let q = dossier_quotes::extract(d);
     assert_eq!(q.len(), 1, "{q:?}");
     let speaker = q[0].speaker.as_ref().expect("a speaker").span;
+    // the actors stage links it to Daniel Okafor (crates/pipeline/tests/speakers.rs)
     assert_eq!(speaker.text(text), "he");
-    let antecedent = dossier_quotes::antecedent(d, speaker).expect("an antecedent");
-    assert_eq!(antecedent.text(text), "Daniel Okafor");
 }
 
 #[test]
