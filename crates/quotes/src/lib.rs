@@ -12,7 +12,7 @@
 //!   spans with no speech verb nearby, title-case names, marks after a word that introduces a
 //!   term (`a so-called "reset"`, `what officials call "strategic patience"`) and short marked
 //!   modifiers or names inside a noun phrase (`the "Five Eyes" alliance`, `hopes of a "grand
-//!   bargain"`). The false-positive rate is measured in `tests/marks_fp.rs`.
+//!   bargain"`). The false-positive rate is measured in `crates/pipeline/tests/marks_fp.rs`.
 //! - **Reported speech**: the clausal complement of a reporting verb (`X said (that) …`,
 //!   `…, X said.`, `X told reporters …`, `X was quoted as saying …`) and the clause around
 //!   `according to X`. A reported clause that contains a quoted fragment is one quote, flagged

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! python3 ../shared/eval/quotes.py input --data ../shared/data/polnear/dev > /tmp/pn.jsonl
-//! cargo run --release -p dossier-quotes --example polnear -- /tmp/pn.jsonl > /tmp/pn.json
+//! cargo run --release -p dossier-pipeline --example polnear -- /tmp/pn.jsonl > /tmp/pn.json
 //! python3 ../shared/eval/quotes.py score --data ../shared/data/polnear/dev /tmp/pn.json
 //! ```
 //!

@@ -1,7 +1,6 @@
-//! End-to-end checks on sentences written for these tests, annotated by the real NLP core.
-//! Skipped (with a note) when the model has not been fetched.
+//! The actors stage end to end: labels made consistent and names linked within a document, on
+//! sentences written for these tests, annotated by the real NLP core.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use dossier_model::{Doc, InputKind};
@@ -10,15 +9,7 @@ use dossier_pipeline::Pipeline;
 fn pipeline() -> Option<&'static Pipeline> {
     static P: OnceLock<Option<Pipeline>> = OnceLock::new();
     P.get_or_init(|| {
-        let dir =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
-        if !dir.join("meta.json").is_file() {
-            println!(
-                "SKIPPED: model not found at {}, run scripts/fetch-model.sh",
-                dir.display()
-            );
-            return None;
-        }
+        let dir = dossier_testkit::model()?;
         Some(Pipeline::load(Some(&dir)).expect("model loads"))
     })
     .as_ref()

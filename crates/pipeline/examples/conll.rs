@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! python3 ../shared/eval/ner.py input --data ../shared/data/conll2003/eng.testa > /tmp/conll.jsonl
-//! cargo run --release -p dossier-actors --example conll -- /tmp/conll.jsonl /tmp/conll-docs.json all > /tmp/pred.json
+//! cargo run --release -p dossier-pipeline --example conll -- /tmp/conll.jsonl /tmp/conll-docs.json all > /tmp/pred.json
 //! python3 ../shared/eval/ner.py score --data ../shared/data/conll2003/eng.testa /tmp/pred.json
 //! ```
 //!

@@ -1,7 +1,6 @@
-//! End-to-end checks on sentences written for these tests, annotated by the real NLP core.
-//! Skipped (with a note) when the model has not been fetched.
+//! The quotes stage end to end: quotations, cues and speakers on sentences written for these
+//! tests, annotated by the real NLP core.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use dossier_model::{Doc, InputKind, Quote};
@@ -10,15 +9,7 @@ use dossier_pipeline::Pipeline;
 fn pipeline() -> Option<&'static Pipeline> {
     static P: OnceLock<Option<Pipeline>> = OnceLock::new();
     P.get_or_init(|| {
-        let dir =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
-        if !dir.join("meta.json").is_file() {
-            println!(
-                "SKIPPED: model not found at {}, run scripts/fetch-model.sh",
-                dir.display()
-            );
-            return None;
-        }
+        let dir = dossier_testkit::model()?;
         Some(Pipeline::load(Some(&dir)).expect("model loads"))
     })
     .as_ref()
@@ -123,7 +114,7 @@ fn pronoun_speaker_keeps_its_words() {
     let q = dossier_quotes::extract(d);
     assert_eq!(q.len(), 1, "{q:?}");
     let speaker = q[0].speaker.as_ref().expect("a speaker").span;
-    // the actors stage links it to Daniel Okafor (crates/pipeline/tests/speakers.rs)
+    // the actors stage links it to Daniel Okafor (tests/speakers.rs)
     assert_eq!(speaker.text(text), "he");
 }
 

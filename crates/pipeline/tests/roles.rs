@@ -1,7 +1,6 @@
-//! Roles and titles on sentences written for these tests, parsed by the real NLP core. Skipped
-//! (with a note) when the model has not been fetched.
+//! Roles and titles (`dossier_actors::roles`) on sentences written for these tests, parsed by the
+//! real NLP core.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use dossier_model::{Doc, InputKind};
@@ -10,15 +9,7 @@ use dossier_pipeline::Pipeline;
 fn pipeline() -> Option<&'static Pipeline> {
     static P: OnceLock<Option<Pipeline>> = OnceLock::new();
     P.get_or_init(|| {
-        let dir =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm-3.8.0");
-        if !dir.join("meta.json").is_file() {
-            println!(
-                "SKIPPED: model not found at {}, run scripts/fetch-model.sh",
-                dir.display()
-            );
-            return None;
-        }
+        let dir = dossier_testkit::model()?;
         Some(Pipeline::load(Some(&dir)).expect("model loads"))
     })
     .as_ref()

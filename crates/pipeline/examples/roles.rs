@@ -1,8 +1,8 @@
 //! Prints the roles [`dossier_actors::roles`] finds, for reading by eye.
 //!
 //! ```text
-//! cargo run --release -p dossier-actors --example roles -- corpus.json     # `dossier analyze` output
-//! cargo run --release -p dossier-actors --example roles -- --text "Sentence." [--parse]
+//! cargo run --release -p dossier-pipeline --example roles -- corpus.json     # `dossier analyze` output
+//! cargo run --release -p dossier-pipeline --example roles -- --text "Sentence." [--parse]
 //! ```
 //!
 //! With an export file, each document's text is annotated again by the pipeline (the export does
