@@ -43,8 +43,8 @@ struct Case {
 /// at least this share of each style's quotations must be found (`RECALL_MIN`). Set from what
 /// the rules reach (see crates/quotes/NOTES.md): scare quotes inside a reported clause stay direct when a
 /// determiner stands before them (`said hopes of a "grand bargain" faded`), because in news such
-/// a phrase is more often the speaker's own (PolNeAR: `her "sex tape"`, `a "one-term
-/// president"`) and dropping it costs PolNeAR direct F1.
+/// a phrase is more often the speaker's own (PolNeAR's annotators read it so) and dropping it
+/// costs PolNeAR direct F1.
 const FP_MAX: f64 = 0.08;
 const FP_MAX_FREE: f64 = 0.03;
 const RECALL_MIN: f64 = 0.95;

@@ -53,8 +53,8 @@ fn check(text: &str, expected: &[(&str, &str)]) {
 #[test]
 fn titles_before_the_name() {
     check(
-        "Foreign Ministry spokeswoman Hua Chunying said on Monday that China opposed the sanctions.",
-        &[("Hua Chunying", "Foreign Ministry spokeswoman")],
+        "Transport Ministry spokeswoman Anna Kovacs said on Monday that the ferry contract was void.",
+        &[("Anna Kovacs", "Transport Ministry spokeswoman")],
     );
     check(
         "Iranian Foreign Minister Mohammad Javad Zarif rejected the offer.",
@@ -106,15 +106,15 @@ fn appositives_after_the_name() {
 fn the_first_appositive_that_is_a_role() {
     // The second appositive describes the company, not the man.
     check(
-        "Chandler Van Voorhis, a founder of C2I, a company outside Washington, said he was hopeful.",
-        &[("Chandler Van Voorhis", "founder of C2I")],
+        "Marten Oyelaran, a founder of Brightwell, a bakery chain outside Leeds, said he was hopeful.",
+        &[("Marten Oyelaran", "founder of Brightwell")],
     );
     // A party tag in brackets is no role; the appositive after it is.
     check(
-        "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus, spoke first.",
+        "Rep. T.J. Hallorand (D-Ore.), head of the Rural Water Caucus, spoke first.",
         &[
-            ("G.K. Butterfield", "Rep."),
-            ("G.K. Butterfield", "head of the Congressional Black Caucus"),
+            ("T.J. Hallorand", "Rep."),
+            ("T.J. Hallorand", "head of the Rural Water Caucus"),
         ],
     );
 }
@@ -160,11 +160,11 @@ fn honorifics_nationalities_owners_ages_and_clauses_are_not_roles() {
     }
     // An age, and a plural that names several people at once.
     check(
-        "Health worries have dogged 68-year-old Hillary Clinton since she collapsed.",
+        "Knee trouble has slowed 71-year-old Margit Solberg since she fell in March.",
         &[],
     );
     check(
-        "Prosecutors charged two Vermont developers, Ariel Quiros and William Stenger, with fraud.",
+        "Prosecutors charged two Ohio builders, Dario Menck and Paul Ostrowe, with fraud.",
         &[],
     );
     // An honorific before a name with a role after it: only the role.
