@@ -1,16 +1,18 @@
-//! Measures label harmonising on CoNLL-2003 (dev): annotates the JSONL that `ner.py input`
-//! prints, applies the chosen rules and prints export-contract JSON for `ner.py score`.
+//! Measures the entity-label steps on CoNLL-2003 (dev): annotates the JSONL that `ner.py input`
+//! prints with the chosen steps and prints export-contract JSON for `ner.py score`.
 //!
 //! ```text
 //! python3 ../shared/eval/ner.py input --data ../shared/data/conll2003/eng.testa > /tmp/conll.jsonl
-//! cargo run --release -p dossier-pipeline --example conll -- /tmp/conll.jsonl /tmp/conll-docs.json all > /tmp/pred.json
+//! cargo run --release -p dossier-pipeline --example conll -- /tmp/conll.jsonl all > /tmp/pred.json
 //! python3 ../shared/eval/ner.py score --data ../shared/data/conll2003/eng.testa /tmp/pred.json
 //! ```
 //!
-//! The second argument is a cache of annotated documents (written once, read afterwards: the NLP
-//! core is the slow part and the rules do not change it). The third names the rules, joined by
-//! commas: `none`, `all`, or any of `trim`, `teams`, `teams_added`, `teams_persons`, `majority`, `short`, `missed`. A fourth argument, `links`,
-//! prints on stderr every mention that [`dossier_actors::link_within`] links to a different string.
+//! The second argument names the label-consistency rules, joined by commas: `none`, `all`, or any
+//! of `trim`, `teams`, `teams_added`, `teams_persons`, `majority`, `short`, `missed`. Then, in
+//! any order: `--no-kb-labels` leaves out the knowledge-base label step (the pipeline's
+//! [`Options`](dossier_pipeline::Options)), and `--links` prints on stderr every mention that
+//! [`dossier_actors::link_within`] links to a different string. With `all` and no flag the
+//! figures are `dossier analyze`'s.
 
 use std::error::Error;
 use std::io::{BufRead, BufReader, Write};
@@ -19,6 +21,7 @@ use std::path::Path;
 use dossier_actors::Rules;
 use dossier_model::export::Export;
 use dossier_model::{Corpus, Doc, InputKind};
+use dossier_pipeline::{Options, Pipeline};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -71,29 +74,29 @@ fn rules(spec: &str) -> Result<Rules, Box<dyn Error>> {
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(input) = args.first() else {
-        return Err("usage: conll INPUT.jsonl [CACHE.json] [RULES] [links]".into());
+        return Err("usage: conll INPUT.jsonl [RULES] [--no-kb-labels] [--links]".into());
     };
-    let cache = args.get(1).map(Path::new);
-    let rules = rules(args.get(2).map_or("all", String::as_str))?;
-    let mut docs: Vec<Doc> = match cache {
-        Some(c) if c.exists() => serde_json::from_reader(BufReader::new(std::fs::File::open(c)?))?,
-        _ => {
-            let mut docs = read_docs(Path::new(input))?;
-            dossier_pipeline::Pipeline::load(None)?.annotate(&mut docs);
-            if let Some(c) = cache {
-                serde_json::to_writer(std::fs::File::create(c)?, &docs)?;
-            }
-            docs
-        }
+    let flag = |f: &str| args.iter().skip(1).any(|a| a == f);
+    let spec = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .map_or("all", String::as_str);
+    let options = Options {
+        label_rules: rules(spec)?,
+        kb_labels: !flag("--no-kb-labels"),
     };
-    let show_links = args.get(3).is_some_and(|a| a == "links");
-    for d in &mut docs {
-        dossier_actors::harmonise_labels_with(d, rules);
-        if show_links {
-            // For reading by eye: CoNLL has no coreference gold to score the links against.
+    let mut docs = read_docs(Path::new(input))?;
+    let pipeline = Pipeline::load(None)?.with_options(options);
+    let failures = pipeline.annotate(&mut docs);
+    for f in &failures {
+        eprintln!("{}: analysis failed: {}", docs[f.index].id, f.reason);
+    }
+    if flag("--links") {
+        // For reading by eye: CoNLL has no coreference gold to score the links against.
+        for d in &docs {
             for (i, link) in dossier_actors::link_within(d).iter().enumerate() {
-                let m = &d.mentions[i];
-                let short = m.span.text(&d.text);
+                let short = d.mentions[i].span.text(&d.text);
                 match link {
                     Some(j) if d.mentions[*j].span.text(&d.text) != short => {
                         eprintln!("{}\t{short} -> {}", d.id, d.mentions[*j].span.text(&d.text))

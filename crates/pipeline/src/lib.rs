@@ -24,21 +24,34 @@
 
 use std::path::Path;
 
-use dossier_actors::{Corrections, DocActors, Resolution};
+use dossier_actors::{Corrections, DocActors, Resolution, Rules};
 use dossier_model::{Doc, Mention, Span, Token, guard};
 use rayon::prelude::*;
 
 /// The loaded stages.
 pub struct Pipeline {
     nlp: Option<dossier_nlp::Pipeline>,
-    /// Whether the knowledge base corrects entity labels. Always on, except when
-    /// `DOSSIER_NO_KB_LABELS` is set: the switch that reproduces the step's measured gain
-    /// (docs/benchmarks.md).
-    kb_labels: bool,
+    options: Options,
 }
 
-fn kb_labels_on() -> bool {
-    std::env::var_os("DOSSIER_NO_KB_LABELS").is_none()
+/// Which entity-label steps run. [`Options::default`] is what dossier runs; turning a step off
+/// is for measuring its gain (`examples/conll.rs`, docs/benchmarks.md), never a user setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The label-consistency rules (`dossier_actors::harmonise_labels_with`); all on by default.
+    pub label_rules: Rules,
+    /// Whether the knowledge base corrects entity labels (`dossier_actors::kb_labels`); on by
+    /// default.
+    pub kb_labels: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            label_rules: Rules::default(),
+            kb_labels: true,
+        }
+    }
 }
 
 impl Pipeline {
@@ -47,7 +60,7 @@ impl Pipeline {
         let dir = dossier_nlp::find_model(model)?;
         Ok(Pipeline {
             nlp: Some(dossier_nlp::Pipeline::load(&dir)?),
-            kb_labels: kb_labels_on(),
+            options: Options::default(),
         })
     }
 
@@ -56,8 +69,13 @@ impl Pipeline {
     pub fn without_nlp() -> Self {
         Pipeline {
             nlp: None,
-            kb_labels: kb_labels_on(),
+            options: Options::default(),
         }
+    }
+
+    /// The same stages with other [`Options`].
+    pub fn with_options(self, options: Options) -> Self {
+        Pipeline { options, ..self }
     }
 
     pub fn nlp(&self) -> Option<&dossier_nlp::Pipeline> {
@@ -111,8 +129,8 @@ impl Pipeline {
     /// The stages after the NLP core, for one document.
     fn annotate_one(&self, doc: &mut Doc, a: &dossier_nlp::Analysis) {
         apply_nlp(doc, a);
-        dossier_actors::harmonise_labels(doc);
-        if self.kb_labels {
+        dossier_actors::harmonise_labels_with(doc, self.options.label_rules);
+        if self.options.kb_labels {
             dossier_actors::kb_labels(doc, dossier_kb::Kb::builtin());
         }
         annotate_times(doc);
