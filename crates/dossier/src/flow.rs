@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use dossier_dedup::{Fingerprint, MemoryIndex};
 use dossier_ingest::{IngestError, Input, expand_inputs, read_input};
 use dossier_model::Doc;
 use dossier_model::export::Export;
@@ -133,43 +132,28 @@ impl IngestRun<'_> {
         Ok(0)
     }
 
-    /// Duplicate check, analysis of the originals, one transaction. Returns how many documents
-    /// were left out because their analysis failed (each reported).
+    /// Duplicate check (the store's), analysis of the originals, one transaction. Returns how
+    /// many documents were left out because their analysis failed (each reported).
     fn flush(&mut self) -> Result<usize> {
         if self.batch.is_empty() {
             return Ok(0);
         }
-        let mut in_batch = MemoryIndex::new();
-        let mut seen = std::collections::HashSet::new();
-        let mut docs = Vec::with_capacity(self.batch.len());
-        let mut inputs = Vec::with_capacity(self.batch.len());
-        let mut prints = Vec::with_capacity(self.batch.len());
-        for (mut doc, input) in std::mem::take(&mut self.batch) {
-            if !seen.insert(doc.id.clone()) || self.store.contains(&doc.id)? {
-                self.counts.present += 1;
-                continue;
-            }
-            let fp = Fingerprint::of(&doc.text);
-            let dup = match in_batch.find(&fp) {
-                Some(d) => Some(d),
-                None => self.store.find_duplicate(&fp)?,
-            };
-            match dup {
-                Some(d) => {
-                    doc.duplicate_of = Some(d.of);
-                    self.counts.duplicates += 1;
-                }
-                None => in_batch.insert(&doc.id, &fp),
-            }
-            docs.push(doc);
-            inputs.push(input);
-            prints.push(fp);
-        }
-        let failures = self.pipeline.annotate(&mut docs);
-        let left_out = failed_docs(&docs, &inputs, &failures);
-        let batch: Vec<NewDoc> = docs
+        let (docs, inputs): (Vec<Doc>, Vec<String>) =
+            std::mem::take(&mut self.batch).into_iter().unzip();
+        let mut checked = self.store.check_batch(docs)?;
+        self.counts.present += checked.already_present;
+        self.counts.duplicates += checked.duplicates();
+        let inputs: Vec<String> = checked
+            .positions
+            .iter()
+            .map(|&i| inputs[i].clone())
+            .collect();
+        let failures = self.pipeline.annotate(&mut checked.docs);
+        let left_out = failed_docs(&checked.docs, &inputs, &failures);
+        let batch: Vec<NewDoc> = checked
+            .docs
             .into_iter()
-            .zip(prints)
+            .zip(checked.fingerprints)
             .zip(&left_out)
             .filter(|(_, out)| !**out)
             .map(|((doc, fingerprint), _)| NewDoc { doc, fingerprint })
@@ -338,15 +322,7 @@ pub fn analyze(
             !left_out[i - 1]
         });
     }
-    let mut index = MemoryIndex::new();
-    for doc in &mut docs {
-        let fp = Fingerprint::of(&doc.text);
-        match index.find(&fp) {
-            Some(d) if d.of != doc.id => doc.duplicate_of = Some(d.of),
-            Some(_) => {}
-            None => index.insert(&doc.id, &fp),
-        }
-    }
+    dossier_store::mark_duplicates(&mut docs);
     let resolution = dossier_pipeline::resolve_entities(&mut docs, &corrections.corrections);
     crate::actors::warn_unmatched(&corrections.corrections, &resolution.entities);
     let corpus = dossier_model::Corpus {

@@ -5,11 +5,16 @@
 //! memory does not grow with the corpus) and the list of inputs already ingested. The tantivy
 //! index in `<db>.index/` is derived from it and can always be rebuilt.
 //!
+//! The duplicate decision is made here too (`duplicates.rs`): which documents of a batch are
+//! already stored and which are copies, against the batch and the on-disk index, and the same
+//! rule in memory for `analyze`.
+//!
 //! Crash safety: a batch is written in one SQLite transaction (WAL mode), and only after it has
 //! committed is the batch added to the index, whose commit records the highest document sequence
 //! number it covers. On open, documents the index lacks (a crash between the two commits) are
 //! indexed again, so a `kill -9` at any point leaves both consistent after the next open.
 
+mod duplicates;
 mod entities;
 mod search;
 mod sql;
@@ -21,6 +26,7 @@ use dossier_model::{Doc, DocActor, InputKind, Mention, Quote, Span, Timex};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+pub use duplicates::{CheckedBatch, mark_duplicates};
 pub use entities::{ActorDoc, StoredEntity};
 pub use search::{Hit, SearchOptions};
 
