@@ -1,6 +1,8 @@
 //! Entities over the store: resolving after ingest (`dossier resolve`), and the actor commands
-//! (`dossier actors`, `dossier actor NAME`). The resolution itself is `dossier-actors`'; this
-//! module loads its inputs, applies the corrections file, and saves or reads its result.
+//! (`dossier actors`, `dossier actor NAME`). The grouping is `dossier-actors`', and whether the
+//! saved resolution is current is the store's (`Store::resolve`, `Store::current_resolution`);
+//! this module loads the corrections file, says on stderr what the user should know (a list
+//! computed afresh, corrections that named no actor), reads which actor a name means, and prints.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
@@ -8,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use dossier_actors::{Corrections, DocActors, names::fold};
-use dossier_model::{Doc, Entity};
-use dossier_store::{Store, StoredEntity};
+use dossier_actors::{Corrections, names::fold};
+use dossier_model::Entity;
+use dossier_store::{Resolved, Store, StoredEntity};
 use serde::Serialize;
 
 /// The corrections in force and their text (the text is part of the resolution's stamp).
@@ -53,82 +55,62 @@ pub fn warn_unmatched(corrections: &Corrections, entities: &[Entity]) {
     }
 }
 
-/// A corpus's entities and, per document, the entity of each of its actors.
-pub struct Resolved {
-    pub entities: Vec<StoredEntity>,
-    pub by_doc: HashMap<String, Vec<Option<String>>>,
-}
-
-impl Resolved {
-    /// Writes entity ids onto a stored document's mentions and quote speakers.
-    pub fn fill(&self, doc: &mut Doc) {
-        if let Some(ids) = self.by_doc.get(&doc.id) {
-            dossier_actors::link_entities(doc, ids);
+/// The entity a user means by `key`: its id; else the one entity of that name or spelling
+/// (case, accents and punctuation aside); else the one entity whose name contains it. Where a key
+/// could mean several actors ("Malley" with Robert and Sarah Malley in the corpus), the
+/// candidates are listed rather than one picked. A name beats a spelling of another actor
+/// ("Washington" is the city; the United States is also written so), except a bare surname left
+/// unresolved.
+pub fn find<'a>(resolved: &'a Resolved, key: &str) -> Result<Option<&'a StoredEntity>> {
+    if let Some(e) = resolved.entities.iter().find(|e| e.entity.id == key) {
+        return Ok(Some(e));
+    }
+    let f = fold(key);
+    let named: Vec<&StoredEntity> = resolved
+        .entities
+        .iter()
+        .filter(|e| fold(&e.entity.name) == f)
+        .collect();
+    let spelled: Vec<&StoredEntity> = resolved
+        .entities
+        .iter()
+        .filter(|e| e.entity.aliases.iter().any(|a| fold(a) == f))
+        .collect();
+    let bare_surname = |e: &StoredEntity| e.entity.kind == "PERSON" && !e.entity.name.contains(' ');
+    // people whose full name has this word: "Sullivan" may be Jake or Dan Sullivan
+    let namesakes: Vec<&StoredEntity> = resolved
+        .entities
+        .iter()
+        .filter(|e| e.entity.kind == "PERSON" && e.entity.name.contains(' '))
+        .filter(|e| fold(&e.entity.name).split(' ').any(|w| w == f))
+        .collect();
+    match (named.as_slice(), spelled.as_slice()) {
+        ([one], []) if bare_surname(one) && !namesakes.is_empty() => {
+            let all: Vec<&StoredEntity> = named.iter().chain(&namesakes).copied().collect();
+            ambiguous(key, &all)?;
+        }
+        ([one], []) => return Ok(Some(one)),
+        ([one], _) if !bare_surname(one) => {
+            let others: Vec<String> = spelled.iter().map(|e| describe(e)).take(5).collect();
+            eprintln!("dossier: {key:?} is also written for {}", others.join(", "));
+            return Ok(Some(one));
+        }
+        ([], [one]) => return Ok(Some(one)),
+        ([], []) => {}
+        _ => {
+            let all: Vec<&StoredEntity> = named.iter().chain(&spelled).copied().collect();
+            ambiguous(key, &all)?;
         }
     }
-
-    pub fn plain_entities(&self) -> Vec<Entity> {
-        self.entities.iter().map(|e| e.entity.clone()).collect()
-    }
-
-    /// The entity a user means by `key`: its id; else the one entity of that name or spelling
-    /// (case, accents and punctuation aside); else the one entity whose name contains it. Where
-    /// a key could mean several actors ("Malley" with Robert and Sarah Malley in the corpus), the
-    /// candidates are listed rather than one picked. A name beats a spelling of another actor
-    /// ("Washington" is the city; the United States is also written so), except a bare surname
-    /// left unresolved.
-    pub fn find(&self, key: &str) -> Result<Option<&StoredEntity>> {
-        if let Some(e) = self.entities.iter().find(|e| e.entity.id == key) {
-            return Ok(Some(e));
-        }
-        let f = fold(key);
-        let named: Vec<&StoredEntity> = self
-            .entities
-            .iter()
-            .filter(|e| fold(&e.entity.name) == f)
-            .collect();
-        let spelled: Vec<&StoredEntity> = self
-            .entities
-            .iter()
-            .filter(|e| e.entity.aliases.iter().any(|a| fold(a) == f))
-            .collect();
-        let bare_surname =
-            |e: &StoredEntity| e.entity.kind == "PERSON" && !e.entity.name.contains(' ');
-        // people whose full name has this word: "Sullivan" may be Jake or Dan Sullivan
-        let namesakes: Vec<&StoredEntity> = self
-            .entities
-            .iter()
-            .filter(|e| e.entity.kind == "PERSON" && e.entity.name.contains(' '))
-            .filter(|e| fold(&e.entity.name).split(' ').any(|w| w == f))
-            .collect();
-        match (named.as_slice(), spelled.as_slice()) {
-            ([one], []) if bare_surname(one) && !namesakes.is_empty() => {
-                let all: Vec<&StoredEntity> = named.iter().chain(&namesakes).copied().collect();
-                ambiguous(key, &all)?;
-            }
-            ([one], []) => return Ok(Some(one)),
-            ([one], _) if !bare_surname(one) => {
-                let others: Vec<String> = spelled.iter().map(|e| describe(e)).take(5).collect();
-                eprintln!("dossier: {key:?} is also written for {}", others.join(", "));
-                return Ok(Some(one));
-            }
-            ([], [one]) => return Ok(Some(one)),
-            ([], []) => {}
-            _ => {
-                let all: Vec<&StoredEntity> = named.iter().chain(&spelled).copied().collect();
-                ambiguous(key, &all)?;
-            }
-        }
-        let partial: Vec<&StoredEntity> = self
-            .entities
-            .iter()
-            .filter(|e| fold(&e.entity.name).contains(&f))
-            .collect();
-        match partial.as_slice() {
-            [] => Ok(None),
-            [one] => Ok(Some(one)),
-            _ => ambiguous(key, &partial).map(|_| None),
-        }
+    let partial: Vec<&StoredEntity> = resolved
+        .entities
+        .iter()
+        .filter(|e| fold(&e.entity.name).contains(&f))
+        .collect();
+    match partial.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one)),
+        _ => ambiguous(key, &partial).map(|_| None),
     }
 }
 
@@ -146,82 +128,35 @@ fn ambiguous(key: &str, candidates: &[&StoredEntity]) -> Result<()> {
     )
 }
 
-/// Resolves the stored originals and saves the result, unless what is saved is already current.
+/// Resolves the stored originals and saves the result, unless what is saved is already current
+/// (the store decides); returns how many entities there are.
 pub fn resolve_store(
     store: &mut Store,
     corrections: &CorrectionsFile,
     force: bool,
 ) -> Result<usize> {
-    let stamp = store.resolution_stamp_for(&corrections.text)?;
-    if !force && store.resolution_stamp()?.as_deref() == Some(stamp.as_str()) {
-        return Ok(store.stored_entities()?.len());
-    }
-    let resolved = compute(store, corrections)?;
-    let mut assignment: Vec<(&str, usize, &str)> = Vec::new();
-    for (doc, ids) in &resolved.by_doc {
-        for (k, id) in ids.iter().enumerate() {
-            if let Some(id) = id {
-                assignment.push((doc, k, id));
+    Ok(
+        match store.resolve(&corrections.corrections, &corrections.text, force)? {
+            Some(resolved) => {
+                warn_unmatched(&corrections.corrections, &resolved.plain_entities());
+                resolved.entities.len()
             }
-        }
-    }
-    store.save_resolution(&stamp, &resolved.entities, assignment.into_iter())?;
-    Ok(resolved.entities.len())
+            None => store.stored_entities()?.len(),
+        },
+    )
 }
 
-/// The store's resolution: the saved one when it is current, else computed now (and not saved:
-/// readers do not write), with a note saying how to save it.
+/// The store's resolution for a reading command, with a note when it had to be computed afresh.
 pub fn current(store: &Store, corrections: &CorrectionsFile) -> Result<Resolved> {
-    let stamp = store.resolution_stamp_for(&corrections.text)?;
-    if store.resolution_stamp()?.as_deref() == Some(stamp.as_str()) {
-        return Ok(Resolved {
-            entities: store.stored_entities()?,
-            by_doc: store.stored_assignment()?,
-        });
+    let resolved = store.current_resolution(&corrections.corrections, &corrections.text)?;
+    if resolved.computed_now {
+        eprintln!(
+            "dossier: the saved actor list is out of date (new documents or corrections); \
+             resolved afresh for this command. `dossier resolve` saves it."
+        );
+        warn_unmatched(&corrections.corrections, &resolved.plain_entities());
     }
-    eprintln!(
-        "dossier: the saved actor list is out of date (new documents or corrections); \
-         resolved afresh for this command. `dossier resolve` saves it."
-    );
-    compute(store, corrections)
-}
-
-fn compute(store: &Store, corrections: &CorrectionsFile) -> Result<Resolved> {
-    let docs = store.actor_docs()?;
-    let views: Vec<DocActors> = docs
-        .iter()
-        .map(|d| DocActors {
-            doc: &d.id,
-            outlet: d.outlet.as_deref(),
-            actors: &d.actors,
-        })
-        .collect();
-    let res = dossier_actors::resolve(&views, &dossier_actors::kb_info, &corrections.corrections);
-    warn_unmatched(&corrections.corrections, &res.entities);
-    let by_doc = docs
-        .iter()
-        .zip(&res.assignment)
-        .map(|(d, a)| {
-            let ids = a
-                .iter()
-                .map(|&e| Some(res.entities[e].id.clone()))
-                .collect();
-            (d.id.clone(), ids)
-        })
-        .collect();
-    let mut entities: Vec<StoredEntity> = res
-        .entities
-        .into_iter()
-        .zip(res.outlets)
-        .map(|(entity, outlets)| StoredEntity { entity, outlets })
-        .collect();
-    entities.sort_by(|a, b| {
-        b.entity
-            .mentions
-            .cmp(&a.entity.mentions)
-            .then_with(|| a.entity.id.cmp(&b.entity.id))
-    });
-    Ok(Resolved { entities, by_doc })
+    Ok(resolved)
 }
 
 /// Filters for `dossier actors`.
@@ -421,7 +356,7 @@ pub fn show(
     json: bool,
 ) -> Result<ExitCode> {
     let resolved = current(store, corrections)?;
-    let Some(found) = resolved.find(key)? else {
+    let Some(found) = find(&resolved, key)? else {
         bail!("no actor called {key:?}: `dossier actors` lists them");
     };
     let entity = &found.entity;

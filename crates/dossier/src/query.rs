@@ -410,9 +410,9 @@ pub fn quotes(
     // --by and --about name actors when they can: every spelling of the actor matches.
     let actor = |key: &Option<String>| -> Result<Option<(String, String)>> {
         Ok(match key {
-            Some(k) => resolved
-                .find(k)?
-                .map(|e| (e.entity.id.clone(), e.entity.name.clone())),
+            Some(k) => {
+                actors::find(&resolved, k)?.map(|e| (e.entity.id.clone(), e.entity.name.clone()))
+            }
             None => None,
         })
     };

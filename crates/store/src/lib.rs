@@ -7,7 +7,9 @@
 //!
 //! The duplicate decision is made here too (`duplicates.rs`): which documents of a batch are
 //! already stored and which are copies, against the batch and the on-disk index, and the same
-//! rule in memory for `analyze`.
+//! rule in memory for `analyze`. So is the resolution's freshness (`resolution.rs`): whether
+//! the saved actor list is current, and what a reader sees when it is not. That is why the store
+//! depends on `dossier-actors`: it runs the resolver over the actors it keeps.
 //!
 //! Crash safety: a batch is written in one SQLite transaction (WAL mode), and only after it has
 //! committed is the batch added to the index, whose commit records the highest document sequence
@@ -16,6 +18,7 @@
 
 mod duplicates;
 mod entities;
+mod resolution;
 mod search;
 mod sql;
 
@@ -28,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 pub use duplicates::{CheckedBatch, mark_duplicates};
 pub use entities::{ActorDoc, StoredEntity};
+pub use resolution::Resolved;
 pub use search::{Hit, SearchOptions};
 
 #[derive(Debug, thiserror::Error)]
