@@ -405,7 +405,7 @@ fn trim(g: &Graph, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 fn reported(g: &Graph) -> Vec<Cand> {
     let mut out = Vec::new();
     for (v, t) in g.toks.iter().enumerate() {
-        // `Trump's claim that …`, `her promise to …`: a noun of saying with its clause; the
+        // `the minister's claim that …`, `her promise to …`: a noun of saying with its clause; the
         // possessor, when there is one, is the speaker.
         if t.pos == "NOUN"
             && lexicon::is_speech_noun(&t.lemma)
@@ -589,7 +589,7 @@ fn transcript_turns(g: &Graph) -> Vec<Cand> {
     out
 }
 
-/// A short marked span in title case (`"Fox News Sunday,"`, `"The Art of the Deal"`) names a
+/// A short marked span in title case (`"Harbour Lights Tonight,"`, `"The Long Way North"`) names a
 /// programme, book or slogan; it is not speech even beside a speech verb.
 fn is_title(g: &Graph, inner: Span) -> bool {
     looks_like_title(inner.text(&g.doc.text))
@@ -641,7 +641,7 @@ fn short_quote(g: &Graph, m: &marks::Marked, v: usize) -> bool {
 /// Marks that set off a term or a name rather than anyone's words, by the word that
 /// introduces them: `so-called "reset"`, `known as`, `nicknamed`, `the word`, and for up to
 /// three words `what officials call "strategic patience"` (present tense: `what he called a
-/// "brazen breach"` quotes one occasion).
+/// "reckless gamble"` quotes one occasion).
 fn is_introduced(g: &Graph, m: &marks::Marked, n: usize) -> bool {
     const INTRODUCERS: &[&str] = &[
         "so-called",
@@ -725,7 +725,7 @@ fn is_introduced(g: &Graph, m: &marks::Marked, n: usize) -> bool {
 /// (`called the evidence 'thin'`) is neither.
 ///
 /// Inside a reported clause only the strict forms apply: PolNeAR, like much news, quotes a
-/// speaker's own phrase in a noun phrase (`her "sex tape"`, `a "brazen breach"`), and such a
+/// speaker's own phrase in a noun phrase (`his "river tax"`, `a "reckless gamble"`), and such a
 /// clause carries the speaker's words.
 fn is_modifier(g: &Graph, m: &marks::Marked, n: usize, loose: bool) -> bool {
     if n > 3 {
@@ -756,7 +756,7 @@ fn is_modifier(g: &Graph, m: &marks::Marked, n: usize, loose: bool) -> bool {
     if next.is_some_and(|q| nominal(q) && g.toks[root].head == q) {
         return true;
     }
-    // `the film "Oppenheimer"`, but not `calls people "losers"`.
+    // `the film "Oppenheimer"`, but not `calls rivals "amateurs"`.
     if nominal(root)
         && prev.is_some_and(|p| {
             g.toks[p].pos == "NOUN"
@@ -847,7 +847,7 @@ fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
     if let Some((_, i)) = best {
         return Some(i);
     }
-    // `"…?" Trump said.`: a question or exclamation mark inside the quotation can end the
+    // `"…?" Halvorsen said.`: a question or exclamation mark inside the quotation can end the
     // sentence for the parser, leaving the attribution as the next sentence's first words.
     if let Some(next) = g.doc.sentences.get(s1 + 1)
         && next.start >= m.end
@@ -867,7 +867,7 @@ fn cue_for(g: &Graph, m: Span, taken: &[Span]) -> Option<usize> {
             return Some(i);
         }
     }
-    // `Schumer tweeted: "…"`, `Trump went further: "…"`: the clause before a colon introduces
+    // `Okafor tweeted: "…"`, `Lindqvist went further: "…"`: the clause before a colon introduces
     // the quotation whatever its verb.
     let before = g.doc.text[..m.start].trim_end_matches([' ', '\t']);
     if before.ends_with(':') && first > 0 {
@@ -986,7 +986,7 @@ fn direct(g: &Graph, marked: &[marks::Marked], cands: &mut Vec<Cand>) {
             let c = &mut cands[ci];
             c.span = Span::new(c.span.start.min(m.span.start), c.span.end.max(m.span.end));
             c.marked = true;
-            // `"…," Scott said, "…"` where the parse made the second half the verb's complement:
+            // `"…," Brandt said, "…"` where the parse made the second half the verb's complement:
             // stretch the first half over it so that the two become one quote in `finish`.
             let (cue, end) = (c.cue, c.span.end);
             if let Some(pi) = last_direct

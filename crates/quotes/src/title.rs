@@ -219,7 +219,7 @@ pub fn extract_title(title: &str) -> Vec<Quote> {
             out.push(quote(Some(ws[i].span), speaker));
             continue;
         }
-        // `Sanders: Clinton needs to 'get away from all of this'`: the name before the colon.
+        // `Varga: council needs to 'stop hiding behind reports'`: the name before the colon.
         if n >= crate::MIN_CUED_WORDS
             && !is_name
             && let Some((cue, name)) = colon_before(title, m)
