@@ -5,11 +5,13 @@
 //!
 //! 1. the NLP core (`dossier-nlp`): tokens, tags, lemmas, dependencies, sentences, entity
 //!    mentions with OntoNotes labels;
-//! 2. entity labels made consistent within the document (`dossier-actors`): a name keeps one
-//!    type throughout, short forms of a person's name are that person's, repeats the model missed
-//!    are added;
+//! 2. entity labels made consistent within the document and corrected by the knowledge base
+//!    (`dossier-actors`; which of these steps run is [`Options`]): a name keeps one type
+//!    throughout, short forms of a person's name are that person's, repeats the model missed are
+//!    added, a country's name is a place;
 //! 3. temporal expressions (`dossier-timex`), resolved against the publication date;
-//! 4. quotations with cue and speaker (`dossier-quotes`), which read the parse and the mentions;
+//! 4. quotations with cue and speaker (`dossier-quotes`), which read the parse and the mentions,
+//!    and those of the title, read from its text alone;
 //! 5. the document's actors (`dossier-actors`): its name mentions grouped by its own evidence,
 //!    looked up in the knowledge base, capitals that act split off as their state.
 //!
