@@ -118,8 +118,8 @@
 //! date in one only.
 //!
 //! # Hostile input
-//! Before any DOM is built, a linear pre-scan ([`guard`]) estimates nesting depth and element
-//! count; pages over the [`Limits`] are refused with an [`HtmlError`] instead of being parsed
+//! Before any DOM is built, a linear pre-scan ([`guard`]) estimates nesting depth, element
+//! count and the most attributes on one element; pages over the [`Limits`] are refused with an [`HtmlError`] instead of being parsed
 //! (dom_smoothie's time grows quadratically with depth: 5,000 nested `<div>`s take 0.6 s, a
 //! 1,000-deep page 30 ms; the deepest WCXB dev page is 54 levels). The time budget is checked
 //! before each expensive stage (metadata, main text, the fallback re-parse); a stage itself
@@ -165,6 +165,8 @@ pub enum HtmlError {
     TooDeep { limit: usize },
     #[error("page has too many elements: more than {limit}")]
     TooManyElements { limit: usize },
+    #[error("an element with more than {limit} attributes")]
+    TooManyAttributes { limit: usize },
     #[error("extraction time budget of {budget_ms} ms exceeded during {stage}")]
     TimeBudget {
         budget_ms: u128,
@@ -182,6 +184,9 @@ pub struct Limits {
     pub max_bytes: usize,
     pub max_depth: usize,
     pub max_elements: usize,
+    /// Most attributes on one element (the most on any WCXB dev page is 63; a parser's time
+    /// grows with the square of this number, and a million take minutes).
+    pub max_attributes: usize,
     /// Checked before each expensive stage; see the crate docs.
     pub time_budget: Duration,
     /// Publication dates after this (UTC, default: today plus one day) are rejected as bogus.
@@ -195,6 +200,7 @@ impl Default for Limits {
             max_bytes: 16 << 20,
             max_depth: 1_000,
             max_elements: 300_000,
+            max_attributes: 1_000,
             time_budget: Duration::from_secs(5),
             latest_date: None,
         }
@@ -227,19 +233,22 @@ pub fn extract_bytes(
     extract_with(&html, url, &limits)
 }
 
-/// [`extract`] with explicit limits.
-pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Article, HtmlError> {
-    let started = Instant::now();
-    if html.trim().is_empty() {
-        return Err(HtmlError::Empty);
-    }
+/// Refuses markup over the size limit, or whose linear pre-scan ([`guard`]) finds it nested
+/// too deeply, with too many elements, or an element with too many attributes: the checks to
+/// run before building any DOM from untrusted markup (a page, a feed item's HTML).
+pub fn check_limits(html: &str, limits: &Limits) -> Result<(), HtmlError> {
     if html.len() > limits.max_bytes {
         return Err(HtmlError::TooLarge {
             size: html.len(),
             limit: limits.max_bytes,
         });
     }
-    let shape = guard::scan(html, limits.max_depth, limits.max_elements);
+    let shape = guard::scan_with(
+        html,
+        limits.max_depth,
+        limits.max_elements,
+        limits.max_attributes,
+    );
     if shape.max_depth > limits.max_depth {
         return Err(HtmlError::TooDeep {
             limit: limits.max_depth,
@@ -250,6 +259,21 @@ pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Ar
             limit: limits.max_elements,
         });
     }
+    if shape.max_attributes > limits.max_attributes {
+        return Err(HtmlError::TooManyAttributes {
+            limit: limits.max_attributes,
+        });
+    }
+    Ok(())
+}
+
+/// [`extract`] with explicit limits.
+pub fn extract_with(html: &str, url: Option<&str>, limits: &Limits) -> Result<Article, HtmlError> {
+    let started = Instant::now();
+    if html.trim().is_empty() {
+        return Err(HtmlError::Empty);
+    }
+    check_limits(html, limits)?;
     let check = |stage: &'static str| {
         if started.elapsed() > limits.time_budget {
             Err(HtmlError::TimeBudget {
