@@ -4,11 +4,11 @@
 
 use dossier_model::{Doc, InputKind};
 
-use crate::{IngestError, dates::parse_timestamp, finish, guarded};
+use crate::{IngestError, finish, guarded, publication_date};
 
 pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, IngestError>)) {
     let parser = feed_rs::parser::Builder::new()
-        .timestamp_parser(parse_timestamp)
+        .timestamp_parser(feed_timestamp)
         .sanitize_content(false)
         .build();
     let feed = match parser.parse(bytes) {
@@ -35,6 +35,12 @@ pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, Inge
         let doc = guarded(&here, || entry_doc(&here, entry, outlet.clone(), language));
         sink(doc.and_then(|d| refuse_entities(&here, d, &declared)));
     }
+}
+
+/// A feed's item date as a moment: RFC 2822 as the specification says, and whatever else
+/// feeds write (ISO 8601, "April 7, 2021"), which feed-rs's own parser would drop silently.
+fn feed_timestamp(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    publication_date(s, dossier_dates::Order::MonthFirst).map(|f| f.to_utc())
 }
 
 /// The names of the entities a feed declares in its document type (`<!ENTITY lol "...">`).

@@ -13,7 +13,6 @@
 //! up with it); every other form is cleaned of boilerplate first (HTML by `dossier-html`, plain
 //! text by [`plaintext`]).
 
-mod dates;
 mod decode;
 mod feed;
 mod jsonl;
@@ -29,7 +28,6 @@ use dossier_model::{Doc, InputKind};
 use flate2::read::MultiGzDecoder;
 use xxhash_rust::xxh3::xxh3_64;
 
-pub use dates::parse_date;
 pub use decode::decode_text;
 pub use lang::detect_language;
 
@@ -360,6 +358,13 @@ pub fn doc_id(source: &str, text: &str) -> String {
     buf.push(0);
     buf.extend_from_slice(text.as_bytes());
     format!("{:016x}", xxh3_64(&buf))
+}
+
+/// A publication date found by a guess (a date line, a feed's free-form date), if it is one a
+/// news article can have.
+fn publication_date(s: &str, order: dossier_dates::Order) -> Option<dossier_dates::Found> {
+    let latest = dossier_dates::latest_publication_today();
+    dossier_dates::parse(s, order).filter(|f| dossier_dates::is_plausible_publication(f.date, latest))
 }
 
 /// Finishes a document: checks its text is one an article can have (not too long, no NUL

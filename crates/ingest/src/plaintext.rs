@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet};
 
-use crate::dates::find_date;
 
 /// What cleaning found: the body to analyse and the metadata the furniture carried.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -77,6 +76,15 @@ fn rules() -> &'static Rules {
         md_link: Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap(),
         md_emphasis: Regex::new(r"(\*\*|__)(.+?)(\*\*|__)").unwrap(),
     })
+}
+
+/// The first plausible publication date written in a line, with where it is. Pasted pages say
+/// nothing of their language, so numeric dates are read month first.
+fn find_date(line: &str) -> Option<(chrono::NaiveDate, std::ops::Range<usize>)> {
+    let latest = dossier_dates::latest_publication_today();
+    dossier_dates::find_all(line, dossier_dates::Order::MonthFirst)
+        .find(|f| dossier_dates::is_plausible_publication(f.date, latest))
+        .map(|f| (f.date, f.range))
 }
 
 /// What one line of a pasted page is.
