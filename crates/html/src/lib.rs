@@ -74,7 +74,7 @@
 //!   found first (a sale banner, a member's "since" date) did not;
 //! * a date right above the headline (a kicker line) beats the first date after it when that
 //!   one lies deep in the body;
-//! * a shown date beats declared dates found only in script state (related posts, comments);
+//! * a shown date beats declared dates found only in script state (related posts, profiles);
 //! * citation metadata's "2019 Mar 4" (Highwire tags with PubMed dates); day-month-year with
 //!   hyphens ("23-Sep-2019") and "ago" for August in Spanish, Italian and Portuguese;
 //! * "originally published on ..." / "first posted ..." in a short note (republished and
