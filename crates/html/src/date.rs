@@ -32,18 +32,16 @@
 //!    moment written in another time zone, that first form). A modification date confirms it
 //!    only when the element is not the byline's "published" slot; and one day after a timed
 //!    publication it is that publication seen from another time zone.
-//! 2. A date the byline's own markup calls the publication ("byline__release-date"), two or
-//!    more days from every declared date and not a modification date.
-//! 3. A shown date earlier than the declared publication date, when it is at least two days
+//! 2. A shown date earlier than the declared publication date, when it is at least two days
 //!    earlier or the declared date merely repeats the modification date (the CMS re-stamped it
 //!    on an edit or a migration: a piece is not shown as published before it was), unless it
 //!    was found deep in the body text.
-//! 4. A shown date over declared dates found only in script state (which also holds related
+//! 3. A shown date over declared dates found only in script state (which also holds related
 //!    posts and comments).
-//! 5. The first declared publication date (a timed one a day later when the first is a bare
-//!    midnight; the URL's date instead when they differ by one day, a UTC artefact).
-//! 6. The shown date (read the other way round when the URL's date says so: "03/10/2023" under
-//!    `/2023/october/03/`); then the first `<time datetime>`, JSON-LD dates of other objects
+//! 4. The first declared publication date (the URL's date instead when they differ by one day,
+//!    a UTC artefact).
+//! 5. The shown date (read the other way round when the URL's date says so: "07/11/2022" under
+//!    `/2022/november/07/`); then the first `<time datetime>`, JSON-LD dates of other objects
 //!    (`WebPage`), the URL (`/2021/03/02/`, `/2021-03-02-`, `/2021/march/02/`), modification
 //!    dates (equal to the publication date on never-edited pages), and finally the first full
 //!    date in the page text.
@@ -136,7 +134,7 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         .filter(|d| valid(d.date, latest));
 
     // A page that says when the piece first appeared ("This article was originally published
-    // on 26 Sep 2019") has answered the question, whatever its re-stamped metadata says.
+    // on 14 March 2021") has answered the question, whatever its re-stamped metadata says.
     if let Some(f) = originally_published(page, mdy, latest) {
         return Some(f.iso);
     }
@@ -245,22 +243,6 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
             return Some(d.iso.clone());
         }
     }
-    // A date the page marks as the publication in its byline ("byline__release-date") that no
-    // declared date confirms and no modification date explains: the declared value is stale.
-    if let Some(v) = visible
-        .as_ref()
-        .filter(|v| !v.update && v.marked_published)
-        .filter(|v| !modified.iter().any(|m| m.date == v.found.date))
-        .filter(|v| {
-            // Not the declared moment written in another time zone either.
-            !declared.is_empty()
-                && declared
-                    .iter()
-                    .all(|d| (d.date - v.found.date).num_days().abs() >= 2)
-        })
-    {
-        return Some(v.found.iso.clone());
-    }
     if let (Some(v), Some(d)) = (
         visible.as_ref().filter(|v| !v.update && !v.deep_in_body),
         declared.first(),
@@ -278,16 +260,6 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     if only_scripted && let Some(v) = visible.as_ref().filter(|v| !v.update) {
         return Some(v.found.iso.clone());
     }
-    // A publication "date-time" at exactly midnight is a date with a time pasted on; a second
-    // declaration a day later with a real clock time is the CMS's own stamp of the moment.
-    let at_midnight = |f: &Found| f.iso.get(10..).is_some_and(|t| t.starts_with("T00:00:00"));
-    if let Some(d) = declared.first().filter(|d| at_midnight(d))
-        && let Some(t) = declared
-            .iter()
-            .find(|t| t.iso.len() > 10 && !at_midnight(t) && (t.date - d.date).num_days() == 1)
-    {
-        return Some(t.iso.clone());
-    }
     if let Some(d) = declared.first() {
         if let Some(u) = url_date
             .as_ref()
@@ -301,7 +273,7 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         return Some(d.iso.clone());
     }
     if let Some(v) = visible {
-        // "03/10/2023" read month-first when the URL says /2023/october/03/: the URL settles
+        // "07/11/2022" read month-first when the URL says /2022/november/07/: the URL settles
         // which reading the page meant.
         if let Some(u) = url_date.as_ref().filter(|u| {
             v.found.date.day() <= 12
@@ -410,7 +382,7 @@ fn page_text_date(page: &Page, latest: NaiveDate) -> Option<String> {
 }
 
 /// A date in the opening of the article text, where agency copy puts its dateline
-/// ("RAJSHAHI, Dec 20, 2025 (BSS) - ..."): the last resort when the page declares nothing.
+/// ("NORTHTOWN, Mar 3, 2024 (Wire) - ..."): the last resort when the page declares nothing.
 pub fn dateline(text: &str, latest: NaiveDate) -> Option<String> {
     let mut end = text.len().min(200);
     while !text.is_char_boundary(end) {
@@ -503,7 +475,7 @@ static RECORD_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\\?"date(?:_gmt)?\\?"\s*:\s*\\?"(?P<v>[^"\\]{10,40})"#).expect("valid regex")
 });
 
-/// The last path segment of a URL when it reads like a slug ("how-apps-are-made"), not an id.
+/// The last path segment of a URL when it reads like a slug ("winter-ferry-timetable"), not an id.
 fn url_slug(url: &str) -> Option<&str> {
     let path = url.split(['?', '#']).next()?;
     let last = path.trim_end_matches('/').rsplit('/').next()?;
@@ -511,8 +483,13 @@ fn url_slug(url: &str) -> Option<&str> {
     (last.len() >= 12 && last.matches('-').count() >= 2).then_some(last)
 }
 
-/// The "date" of the script record whose slug is `slug`, looked for in the record around it.
+/// The "date" of the script record whose slug is `slug`: the JSON object holding the slug,
+/// read back to its opening brace and on to its closing one (each at most `REACH` bytes away),
+/// and its own "date" key, not one of an object nested in it. The record's keys come in any
+/// order: the WordPress REST API writes "date" before "slug", other CMSs after it.
 fn own_record_date(script: &str, slug: &str) -> Option<Found> {
+    const REACH: usize = 4000;
+    let bytes = script.as_bytes();
     for (at, _) in script.match_indices(slug) {
         let mut key = at.saturating_sub(12);
         while !script.is_char_boundary(key) {
@@ -521,29 +498,58 @@ fn own_record_date(script: &str, slug: &str) -> Option<Found> {
         if !script[key..at].contains("slug") {
             continue;
         }
-        let mut from = at.saturating_sub(600);
-        while !script.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (at + 600).min(script.len());
-        while !script.is_char_boundary(to) {
-            to += 1;
-        }
-        // The record's own "date": after the slug up to the next record's slug, else before
-        // it back to the previous record's.
-        let after = &script[at + slug.len()..to];
-        let after = after.find("slug").map_or(after, |i| &after[..i]);
-        let before = &script[from..key];
-        let before = before.rfind("slug").map_or(before, |i| &before[i..]);
-        let first_after = RECORD_DATE
-            .captures_iter(after)
-            .find_map(|c| parse_structured(&c["v"]));
-        if let Some(f) = first_after.or_else(|| {
-            RECORD_DATE
-                .captures_iter(before)
-                .filter_map(|c| parse_structured(&c["v"]))
-                .last()
-        }) {
+        // Braces are ASCII, so the positions found are character boundaries.
+        let mut depth = 0usize;
+        let open = (at.saturating_sub(REACH)..key)
+            .rev()
+            .find(|&i| match bytes[i] {
+                b'}' => {
+                    depth += 1;
+                    false
+                }
+                b'{' if depth == 0 => true,
+                b'{' => {
+                    depth -= 1;
+                    false
+                }
+                _ => false,
+            });
+        let Some(open) = open else { continue };
+        let mut depth = 0usize;
+        let close = (at..(at + REACH).min(script.len()))
+            .find(|&i| match bytes[i] {
+                b'{' => {
+                    depth += 1;
+                    false
+                }
+                b'}' if depth == 0 => true,
+                b'}' => {
+                    depth -= 1;
+                    false
+                }
+                _ => false,
+            })
+            .unwrap_or_else(|| {
+                let mut end = (at + REACH).min(script.len());
+                while !script.is_char_boundary(end) {
+                    end -= 1;
+                }
+                end
+            });
+        let record = &script[open + 1..close];
+        let own = |start: usize| {
+            let inner = record[..start].bytes().fold(0i64, |d, b| match b {
+                b'{' => d + 1,
+                b'}' => d - 1,
+                _ => d,
+            });
+            inner == 0
+        };
+        if let Some(f) = RECORD_DATE
+            .captures_iter(record)
+            .filter(|c| c.get(0).is_some_and(|m| own(m.start())))
+            .find_map(|c| parse_structured(&c["v"]))
+        {
             return Some(f);
         }
     }
@@ -551,7 +557,7 @@ fn own_record_date(script: &str, slug: &str) -> Option<Found> {
 }
 
 /// A date written in the text just after (or just before) the page's main heading, where
-/// pages without date markup put "Mar 27, 2024" or "By X - 27 March 2024".
+/// pages without date markup put "May 16, 2022" or "By X - 16 May 2022".
 fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
     const AFTER: usize = 1200;
     const BEFORE: usize = 300;
@@ -569,7 +575,7 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
     let after_text = &text[m..end];
     let after = ok(find_in_text_labelled(after_text, mdy));
     // The date closest to the headline on its left, when the first one after it lies deep in
-    // the body: a kicker line ("Dec 12, 2025 · Essay") right above the headline.
+    // the body: a kicker line ("ESSAY · 9 February 2024") right above the headline.
     let before_text = &text[floor(m.saturating_sub(BEFORE))..m];
     let close_before = || {
         let c = TEXT_DATE.captures_iter(before_text).last()?;
@@ -934,7 +940,7 @@ pub fn parse_structured(s: &str) -> Option<Found> {
             iso: dt.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         });
     }
-    // "2023 Jan 7": the form of scholarly citation metadata (Highwire, PubMed).
+    // "2019 Mar 4": the form of scholarly citation metadata (Highwire tags, PubMed dates).
     if let Some(c) = YEAR_MONTH_DAY.captures(s) {
         let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
         return Some(Found {
@@ -1240,10 +1246,13 @@ mod tests {
         assert_eq!(u("https://ex.com/news/2021-03-02-storm"), "2021-03-02");
         assert_eq!(u("https://ex.com/news/20210302/storm"), "2021-03-02");
         assert_eq!(u("https://ex.com/2021/03/storm"), "");
-        assert_eq!(u("https://ex.com/blog/2023/october/03/wine"), "2023-10-03");
         assert_eq!(
-            u("https://ex.com/articles/2025-12-15+Rust+GCC"),
-            "2025-12-15"
+            u("https://ex.com/blog/2022/november/07/tides"),
+            "2022-11-07"
+        );
+        assert_eq!(
+            u("https://ex.com/articles/2024-06-21+Tide+Tables"),
+            "2024-06-21"
         );
         assert_eq!(u("https://ex.com/item/12345678"), "");
     }
