@@ -230,15 +230,13 @@ pub fn day_and_month(first: u32, second: u32, order: Order, dotted: bool) -> (u3
 /// in: Arabic-Indic, Extended Arabic-Indic (Persian, Urdu), N'Ko, the Indic scripts, Sinhala,
 /// Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, and full-width digits (CJK text).
 const DIGIT_ZEROS: &[u32] = &[
-    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
-    0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
 ];
 
 fn ascii_digit(c: char) -> Option<char> {
     let cp = c as u32;
-    let zero = DIGIT_ZEROS
-        .iter()
-        .find(|&&z| (z..z + 10).contains(&cp))?;
+    let zero = DIGIT_ZEROS.iter().find(|&&z| (z..z + 10).contains(&cp))?;
     char::from_digit(cp - zero, 10)
 }
 
@@ -494,7 +492,11 @@ pub fn iso_day(s: &str) -> Option<NaiveDate> {
     if !shape {
         return None;
     }
-    ymd(s[..4].parse().ok()?, s[5..7].parse().ok()?, s[8..].parse().ok()?)
+    ymd(
+        s[..4].parse().ok()?,
+        s[5..7].parse().ok()?,
+        s[8..].parse().ok()?,
+    )
 }
 
 #[cfg(test)]
@@ -517,8 +519,14 @@ mod tests {
         assert_eq!(ts("2021/3/2"), "2021-03-02");
         assert_eq!(ts("20210302"), "2021-03-02");
         assert_eq!(ts("1614680000"), "2021-03-02T10:13:20Z");
-        assert_eq!(ts("Tue, 02 Mar 2021 10:00:00 GMT"), "2021-03-02T10:00:00+00:00");
-        assert_eq!(ts("Wed, 07 Apr 2021 10:00:00 EST"), "2021-04-07T10:00:00-05:00");
+        assert_eq!(
+            ts("Tue, 02 Mar 2021 10:00:00 GMT"),
+            "2021-03-02T10:00:00+00:00"
+        );
+        assert_eq!(
+            ts("Wed, 07 Apr 2021 10:00:00 EST"),
+            "2021-04-07T10:00:00-05:00"
+        );
         assert_eq!(ts("2023 Jan 7"), "2023-01-07");
         assert_eq!(ts("2021-02-30"), "");
         assert_eq!(ts("next Tuesday"), "");
@@ -527,7 +535,10 @@ mod tests {
     #[test]
     fn moments_in_utc() {
         let utc = |s: &str| parse_timestamp(s).unwrap().to_utc().to_rfc3339();
-        assert_eq!(utc("Wed, 07 Apr 2021 10:00:00 EST"), "2021-04-07T15:00:00+00:00");
+        assert_eq!(
+            utc("Wed, 07 Apr 2021 10:00:00 EST"),
+            "2021-04-07T15:00:00+00:00"
+        );
         assert_eq!(utc("2021-04-07"), "2021-04-07T00:00:00+00:00");
         assert_eq!(utc("2021-04-07 08:30"), "2021-04-07T08:30:00+00:00");
     }

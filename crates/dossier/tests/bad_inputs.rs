@@ -533,3 +533,80 @@ fn analyze_reports_every_bad_input_and_prints_the_good_ones() {
         good_inside + 1
     );
 }
+
+/// The same date written in ASCII, Arabic-Indic, Persian and full-width digits, in every field
+/// a date is read from: each document is read (none panics, none is refused) and dated 2 March
+/// 2021.
+#[test]
+fn dates_in_every_script_and_field_are_read() {
+    let root = tempfile::tempdir().unwrap();
+    let d = root.path();
+    let scripts: [(&str, fn(char) -> char); 4] = [
+        ("ascii", |c| c),
+        ("arabic", |c| shift(c, 0x0660)),
+        ("persian", |c| shift(c, 0x06F0)),
+        ("fullwidth", |c| shift(c, 0xFF10)),
+    ];
+    fn shift(c: char, zero: u32) -> char {
+        c.to_digit(10)
+            .and_then(|v| char::from_u32(zero + v))
+            .unwrap_or(c)
+    }
+    let body = "<p>The port authority of the island approved the new ferry timetable on Tuesday after a long public consultation.</p>";
+    let mut inputs = Vec::new();
+    for (name, digits) in scripts {
+        let w = |s: &str| s.chars().map(digits).collect::<String>();
+        let iso = w("2021-03-02");
+        let stamp = w("2021-03-02T09:30:00+01:00");
+        let rfc = w("Tue, 02 Mar 2021 09:30:00 +0100");
+        let text = w("2 March 2021");
+        let record = serde_json::json!({"id": format!("{name}-jsonl"), "published": stamp, "text": "The ferry timetable was approved on Tuesday after a consultation."});
+        inputs.push(file(
+            d,
+            &format!("{name}.jsonl"),
+            format!("{record}\n").as_bytes(),
+        ));
+        inputs.push(file(d, &format!("{name}.rss"), format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Island Wire</title>\
+             <item><title>Timetable</title><link>https://wire.example/{name}</link><pubDate>{rfc}</pubDate>\
+             <description>The ferry timetable was approved on Tuesday after a consultation.</description></item></channel></rss>"
+        ).as_bytes()));
+        inputs.push(file(d, &format!("{name}.atom.xml"), format!(
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Island Post</title><id>urn:x</id><updated>{stamp}</updated>\
+             <entry><title>Timetable</title><id>urn:{name}</id><updated>{stamp}</updated>\
+             <content type=\"html\">&lt;p&gt;The ferry timetable was approved on Tuesday after a consultation.&lt;/p&gt;</content></entry></feed>"
+        ).as_bytes()));
+        inputs.push(file(d, &format!("{name}-meta.html"), format!(
+            "<html><head><title>Timetable</title><meta property=\"article:published_time\" content=\"{stamp}\"></head><body><article>{body}</article></body></html>"
+        ).as_bytes()));
+        inputs.push(file(d, &format!("{name}-ld.html"), format!(
+            "<html><head><title>Timetable</title><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\"{iso}\"}}</script></head><body><article>{body}</article></body></html>"
+        ).as_bytes()));
+        inputs.push(file(d, &format!("{name}-time.html"), format!(
+            "<html><head><title>Timetable</title></head><body><article><h1>Timetable</h1><time datetime=\"{stamp}\">{text}</time>{body}</article></body></html>"
+        ).as_bytes()));
+        inputs.push(file(d, &format!("{name}-byline.html"), format!(
+            "<html><head><title>Timetable</title></head><body><article><h1>Timetable</h1><p class=\"byline\">By Mara Quist, {text}</p>{body}</article></body></html>"
+        ).as_bytes()));
+        inputs.push(file(d, &format!("{name}.txt"), format!(
+            "Timetable approved\n\nPublished {text}\n\nThe port authority of the island approved the new ferry timetable on Tuesday after a long public consultation.\n"
+        ).as_bytes()));
+    }
+    let mut args = vec!["analyze".to_string(), "--no-nlp".to_string()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    let o = util::bin().args(&args).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let export: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let docs = export["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), inputs.len(), "{}", stderr(&o));
+    let wrong: Vec<String> = docs
+        .iter()
+        .filter(|doc| {
+            !doc["published"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("2021-03-02"))
+        })
+        .map(|doc| format!("{} -> {}", doc["source"], doc["published"]))
+        .collect();
+    assert!(wrong.is_empty(), "not dated 2 March 2021: {wrong:#?}");
+}

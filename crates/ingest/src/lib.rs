@@ -364,7 +364,8 @@ pub fn doc_id(source: &str, text: &str) -> String {
 /// news article can have.
 fn publication_date(s: &str, order: dossier_dates::Order) -> Option<dossier_dates::Found> {
     let latest = dossier_dates::latest_publication_today();
-    dossier_dates::parse(s, order).filter(|f| dossier_dates::is_plausible_publication(f.date, latest))
+    dossier_dates::parse(s, order)
+        .filter(|f| dossier_dates::is_plausible_publication(f.date, latest))
 }
 
 /// Finishes a document: checks its text is one an article can have (not too long, no NUL

@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet};
 
-
 /// What cleaning found: the body to analyse and the metadata the furniture carried.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cleaned {

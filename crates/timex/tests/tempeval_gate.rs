@@ -57,7 +57,7 @@ fn tempeval3_dev_gate() {
         let published = rec["published"].as_str().map(str::to_string);
         let date = published
             .as_deref()
-            .and_then(|p| dossier_timex::parse_published(p).ok());
+            .and_then(|p| dossier_dates::published_day(p));
         let mut doc = Doc::new(id.clone(), id, InputKind::Jsonl, text);
         doc.published = published;
         doc.times = dossier_timex::extract(&doc.text, date);
