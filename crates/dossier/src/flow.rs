@@ -201,6 +201,7 @@ pub fn ingest(
             bar.inc(1);
             continue;
         }
+        log::info!("reading {name}");
         let (mut docs, mut errors) = (0usize, 0usize);
         let mut fatal = None;
         read_input(input, &mut |item| {

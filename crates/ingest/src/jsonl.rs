@@ -7,7 +7,7 @@ use std::io::BufRead;
 use dossier_model::{Doc, InputKind};
 use serde_json::{Map, Value};
 
-use crate::{IngestError, MAX_LINE_BYTES, dates::parse_date, finish, guarded, html_doc};
+use crate::{IngestError, MAX_LINE_BYTES, finish, guarded, html_doc, publication_date};
 
 /// The fields of one record, each checked for its JSON type so that a wrong one is reported by
 /// name (`"text": 5` is "`text` must be a string, not a number"), not as a position in the line.
@@ -138,7 +138,10 @@ pub fn read_jsonl<R: BufRead>(
 
 fn record_doc(here: &str, rec: Record) -> Result<Doc, IngestError> {
     let source = rec.id.unwrap_or_else(|| here.to_string());
-    let published = rec.published.as_deref().and_then(normalise_published);
+    let published = rec
+        .published
+        .as_deref()
+        .and_then(|p| normalise_published(p, rec.language.as_deref()));
     let mut doc = match (rec.text, rec.html) {
         (Some(text), _) => {
             let doc = Doc::new(String::new(), source, InputKind::Jsonl, text);
@@ -181,14 +184,14 @@ fn record_doc(here: &str, rec: Record) -> Result<Doc, IngestError> {
     Ok(doc)
 }
 
-fn normalise_published(s: &str) -> Option<String> {
+/// A record's own `published`: kept as written when it starts with an ISO date (the record's
+/// word, whatever the year), else read as a date in the order the record's language implies.
+fn normalise_published(s: &str, language: Option<&str>) -> Option<String> {
     let s = s.trim();
-    if s.get(..10)
-        .is_some_and(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
-    {
+    if s.get(..10).and_then(dossier_dates::iso_day).is_some() {
         return Some(s.to_string());
     }
-    parse_date(s)
+    publication_date(s, dossier_dates::Order::for_language(language)).map(|f| f.iso)
 }
 
 pub(crate) enum Line {

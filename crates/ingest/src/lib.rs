@@ -13,7 +13,6 @@
 //! up with it); every other form is cleaned of boilerplate first (HTML by `dossier-html`, plain
 //! text by [`plaintext`]).
 
-mod dates;
 mod decode;
 mod feed;
 mod jsonl;
@@ -29,7 +28,6 @@ use dossier_model::{Doc, InputKind};
 use flate2::read::MultiGzDecoder;
 use xxhash_rust::xxh3::xxh3_64;
 
-pub use dates::parse_date;
 pub use decode::decode_text;
 pub use lang::detect_language;
 
@@ -90,7 +88,10 @@ pub fn expand_inputs<S: AsRef<str>>(args: &[S]) -> (Vec<Input>, Vec<IngestError>
         }
         let path = Path::new(arg);
         if path.is_dir() {
+            // Symbolic links are followed (a corpus folder often links its files in); walkdir
+            // detects the loops that makes possible and reports broken links.
             let walker = walkdir::WalkDir::new(path)
+                .follow_links(true)
                 .sort_by_file_name()
                 .into_iter()
                 .filter_entry(|e| {
@@ -99,8 +100,18 @@ pub fn expand_inputs<S: AsRef<str>>(args: &[S]) -> (Vec<Input>, Vec<IngestError>
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => inputs.push(Input::File(e.into_path())),
-                    Ok(_) => {}
-                    Err(e) => errors.push(IngestError::new(arg, e.to_string())),
+                    Ok(e) if e.file_type().is_dir() => {}
+                    // Opening a FIFO would wait for a writer forever; a device or socket is no
+                    // article. Named on the command line they are read (`<(zcat ...)`), found
+                    // in a folder they are not.
+                    Ok(e) => errors.push(IngestError::new(
+                        e.path().display().to_string(),
+                        format!(
+                            "not a regular file ({}): skipped",
+                            special_kind(&e.file_type())
+                        ),
+                    )),
+                    Err(e) => errors.push(walk_error(arg, &e)),
                 }
             }
         } else if path.exists() {
@@ -132,6 +143,45 @@ pub fn expand_inputs<S: AsRef<str>>(args: &[S]) -> (Vec<Input>, Vec<IngestError>
         }
     }
     (inputs, errors)
+}
+
+/// What kind of special file a directory entry is, in words.
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a file or folder"
+    }
+}
+
+/// A directory walk's error as one line naming the entry: a symbolic-link loop, a broken link,
+/// an unreadable folder.
+fn walk_error(arg: &str, e: &walkdir::Error) -> IngestError {
+    let path = e
+        .path()
+        .map_or_else(|| arg.to_string(), |p| p.display().to_string());
+    let reason = if let Some(ancestor) = e.loop_ancestor() {
+        format!(
+            "symbolic link loop (leads back to {}): skipped",
+            ancestor.display()
+        )
+    } else if e
+        .io_error()
+        .is_some_and(|io| io.kind() == io::ErrorKind::NotFound)
+    {
+        "broken symbolic link (its target does not exist): skipped".to_string()
+    } else {
+        match e.io_error() {
+            Some(io) => format!("cannot read: {io}"),
+            None => e.to_string(),
+        }
+    };
+    IngestError::new(path, reason)
 }
 
 /// The input formats dossier reads.
@@ -308,6 +358,14 @@ pub fn doc_id(source: &str, text: &str) -> String {
     buf.push(0);
     buf.extend_from_slice(text.as_bytes());
     format!("{:016x}", xxh3_64(&buf))
+}
+
+/// A publication date found by a guess (a date line, a feed's free-form date), if it is one a
+/// news article can have.
+fn publication_date(s: &str, order: dossier_dates::Order) -> Option<dossier_dates::Found> {
+    let latest = dossier_dates::latest_publication_today();
+    dossier_dates::parse(s, order)
+        .filter(|f| dossier_dates::is_plausible_publication(f.date, latest))
 }
 
 /// Finishes a document: checks its text is one an article can have (not too long, no NUL

@@ -11,8 +11,6 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet};
 
-use crate::dates::find_date;
-
 /// What cleaning found: the body to analyse and the metadata the furniture carried.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cleaned {
@@ -79,6 +77,15 @@ fn rules() -> &'static Rules {
     })
 }
 
+/// The first plausible publication date written in a line, with where it is. Pasted pages say
+/// nothing of their language, so numeric dates are read month first.
+fn find_date(line: &str) -> Option<(chrono::NaiveDate, std::ops::Range<usize>)> {
+    let latest = dossier_dates::latest_publication_today();
+    dossier_dates::find_all(line, dossier_dates::Order::MonthFirst)
+        .find(|f| dossier_dates::is_plausible_publication(f.date, latest))
+        .map(|f| (f.date, f.range))
+}
+
 /// What one line of a pasted page is.
 enum Line {
     /// Article text (or a header line that may be the headline).
@@ -139,11 +146,18 @@ pub fn clean(text: &str, markdown: bool) -> Cleaned {
     let first_prose = lines
         .iter()
         .position(|(l, _)| matches!(l, Line::Content(c) if is_prose(c)));
+    // Without a line of prose, a short text is still an article if it has a sentence ("The
+    // talks resumed on Tuesday."); menus, headline lists and link labels never end like one,
+    // so a page of nothing but furniture keeps no body and is refused by the caller.
+    let has_sentence = lines
+        .iter()
+        .any(|(l, _)| matches!(l, Line::Content(c) if is_sentence(c)));
     let body_start = first_prose
         .or_else(|| {
             lines
                 .iter()
                 .position(|(l, _)| matches!(l, Line::Content(_)))
+                .filter(|_| has_sentence)
         })
         .unwrap_or(lines.len());
     let body_end = lines[body_start..]
@@ -285,6 +299,14 @@ fn classify(line: &str, out: &mut Cleaned) -> Line {
 fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
     words >= 14 || (words >= 8 && ends_sentence(line) && !line.ends_with(':'))
+}
+
+/// A short line that reads as a sentence: several words, some in lower case, and a sentence's
+/// closing punctuation (a headline or a menu item has none).
+fn is_sentence(line: &str) -> bool {
+    line.split_whitespace().count() >= 4
+        && line.chars().any(char::is_lowercase)
+        && line.trim_end().ends_with(['.', '!', '?', '"', '”', '’'])
 }
 
 /// Breadcrumbs and menus: short segments joined by separators ("Home | World | Middle East",
@@ -451,6 +473,26 @@ The talks resume next week.
         assert_eq!(c.published.as_deref(), Some("2021-04-09"));
         assert_eq!(c.outlet.as_deref(), Some("Gulf Monitor"));
         assert_eq!(c.body, "The IAEA said nothing new.");
+    }
+
+    #[test]
+    fn a_page_of_nothing_but_furniture_keeps_no_body() {
+        // A section front pasted whole: masthead, menu, a list of headlines with their ages.
+        let front = "THE HARBOUR GAZETTE\nHome\nLocal\nBusiness\nSport\nSearch\nLatest\n\
+                     Ferry fares to rise in spring\n3 hours ago\nNew library opens on Quay Street\n\
+                     Yesterday\nLoad more\nFollow us on Instagram\nContact us\n\
+                     © 2024 Harbour Gazette Ltd\n";
+        assert_eq!(clean(front, false).body, "");
+        // A consent wall and account menu from another imagined site, in Markdown.
+        let wall = "# Valley Radio News\n\n* Account\n* Podcasts\n* Schedule\n\n\
+                    World | Region | Weather\n\nManage preferences\n\nAdvertise with us\n";
+        assert_eq!(clean(wall, true).body, "");
+        // A two-line brief is still an article.
+        let brief = "Bridge reopens\n\nThe old bridge reopened to traffic on Monday.\n";
+        assert_eq!(
+            clean(brief, false).body,
+            "The old bridge reopened to traffic on Monday."
+        );
     }
 
     #[test]

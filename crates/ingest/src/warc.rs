@@ -58,9 +58,26 @@ pub fn read_warc<R: BufRead>(
         {
             continue;
         }
+        let declared = record
+            .header(WarcHeader::ContentLength)
+            .and_then(|n| n.trim().parse::<u64>().ok());
         let mut block = Vec::new();
         if let Err(e) = (&mut record).take(MAX_DOC_BYTES).read_to_end(&mut block) {
             sink(Err(IngestError::new(here, crate::describe_io(&e))));
+            return;
+        }
+        // The record's reader stops quietly at the end of the file: a block shorter than its
+        // declared length is a truncated record, not a short page.
+        if let Some(n) = declared
+            && (block.len() as u64) < n.min(MAX_DOC_BYTES)
+        {
+            sink(Err(IngestError::new(
+                here,
+                format!(
+                    "truncated WARC record: the file ends after {} of its {n} bytes",
+                    block.len()
+                ),
+            )));
             return;
         }
         responses += 1;

@@ -137,10 +137,10 @@ impl Doc {
         }
     }
 
-    /// The calendar date of publication, if `published` starts with a valid `YYYY-MM-DD`.
+    /// The calendar date of publication, if `published` holds one
+    /// ([`dossier_dates::published_day`]).
     pub fn published_date(&self) -> Option<NaiveDate> {
-        let p = self.published.as_deref()?;
-        NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok()
+        dossier_dates::published_day(self.published.as_deref()?)
     }
 
     /// Whether English models should run on this document: detected as English, or too short or

@@ -106,6 +106,8 @@ impl Pipeline {
                 })
                 .collect();
         };
+        let n = chosen.len();
+        log::info!("analysing {n} documents");
         let texts: Vec<&str> = chosen.iter().map(|(_, d)| d.text.as_str()).collect();
         let analyses: Vec<Result<dossier_nlp::Analysis, String>> =
             match guard::catch(|| nlp.process_batch(&texts)) {
@@ -116,7 +118,7 @@ impl Pipeline {
                     .map(|t| guard::catch(|| nlp.process(t)))
                     .collect(),
             };
-        chosen
+        let failures = chosen
             .into_par_iter()
             .zip(analyses)
             .filter_map(|((index, doc), analysis)| {
@@ -125,7 +127,9 @@ impl Pipeline {
                 clear_annotations(doc);
                 Some(Failure { index, reason })
             })
-            .collect()
+            .collect();
+        log::info!("analysed {n} documents");
+        failures
     }
 
     /// The stages after the NLP core, for one document.

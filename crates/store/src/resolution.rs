@@ -53,7 +53,9 @@ impl Store {
         if !force && self.resolution_stamp()?.as_deref() == Some(stamp.as_str()) {
             return Ok(None);
         }
+        log::info!("grouping the stored actors into entities");
         let resolved = self.compute_resolution(corrections)?;
+        log::info!("saving {} entities", resolved.entities.len());
         let mut assignment: Vec<(&str, usize, &str)> = Vec::new();
         for (doc, ids) in &resolved.by_doc {
             for (k, id) in ids.iter().enumerate() {
@@ -63,6 +65,7 @@ impl Store {
             }
         }
         self.save_resolution(&stamp, &resolved.entities, assignment.into_iter())?;
+        log::info!("saved {} entities", resolved.entities.len());
         Ok(Some(resolved))
     }
 

@@ -296,12 +296,12 @@ const TZ: &str = "(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT|CT)";
 /// A month and a day in either order ("March 2", "2 March"), with a year when written; without
 /// one, resolution picks the year (and "last"/"next" may say which way).
 fn month_and_day(c: &Captures) -> Option<(TimexType, Sem)> {
-    let month = lexicon::month_number(g(c, "mon")?)?;
+    let month = dossier_dates::month(g(c, "mon")?)?;
     let day: u32 = g(c, "d")?.parse().ok().filter(|d| (1..=31).contains(d))?;
     match g(c, "y").and_then(num) {
         Some(y) => Some((
             Date,
-            Sem::Abs(Point::Day(chrono::NaiveDate::from_ymd_opt(y, month, day)?)),
+            Sem::Abs(Point::Day(dossier_dates::ymd(y, month, day)?)),
         )),
         None => Some((
             Date,
@@ -355,7 +355,7 @@ fn day_of(c: &Captures) -> Option<Sem> {
     }
     if let (Some(m), Some(d)) = (g(c, "dmon"), g(c, "dday")) {
         return Some(Sem::MonthDay {
-            month: lexicon::month_number(m)?,
+            month: dossier_dates::month(m)?,
             day: d.parse().ok().filter(|d| (1..=31).contains(d))?,
             rel: None,
         });
@@ -421,7 +421,7 @@ pub fn rules() -> Vec<Rule> {
                 "(?P<y>[0-9]{{4}})(?:-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})|/(?P<m2>[0-9]{{1,2}})/(?P<d2>[0-9]{{1,2}}))(?:T(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}}))?"
             ),
             |c, _| {
-                let d = chrono::NaiveDate::from_ymd_opt(
+                let d = dossier_dates::ymd(
                     num(g(c, "y")?)?,
                     g(c, "m").or(g(c, "m2"))?.parse().ok()?,
                     g(c, "d").or(g(c, "d2"))?.parse().ok()?,
@@ -442,7 +442,8 @@ pub fn rules() -> Vec<Rule> {
             "numeric_date",
             "(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})",
             |c, s| {
-                // A fraction or a score ("3/4/5") is not a date; US month-first order.
+                // A fraction or a score ("3/4/5") is not a date; month first unless the first number
+                // cannot be a month (the text's language is English, its variety unknown).
                 if s.next_char() == Some('/') || s.prev_char() == Some('/') {
                     return None;
                 }
@@ -450,11 +451,13 @@ pub fn rules() -> Vec<Rule> {
                 if y < 100 {
                     y += if y < 50 { 2000 } else { 1900 };
                 }
-                let d = chrono::NaiveDate::from_ymd_opt(
-                    y,
+                let (m, d) = dossier_dates::day_and_month(
                     g(c, "m")?.parse().ok()?,
                     g(c, "d")?.parse().ok()?,
-                )?;
+                    dossier_dates::Order::MonthFirst,
+                    false,
+                );
+                let d = dossier_dates::ymd(y, m, d)?;
                 Some((Date, Sem::Abs(Point::Day(d))))
             }
         ),
@@ -488,7 +491,7 @@ pub fn rules() -> Vec<Rule> {
                 while !s.text.is_char_boundary(lo) {
                     lo -= 1;
                 }
-                let month = lexicon::month_number(
+                let month = dossier_dates::month(
                     before.captures(&s.text[lo..s.start])?.name("mon")?.as_str(),
                 )?;
                 // Not "April 24 to 25 percent" or a year ("and 2021").
@@ -505,7 +508,7 @@ pub fn rules() -> Vec<Rule> {
             "month_rel_year",
             format!("(?P<mon>{month}),?\\s+(?P<rel>(?i:this|last|next))\\s+(?i:year)"),
             |c, _| {
-                let month = lexicon::month_number(g(c, "mon")?)?;
+                let month = dossier_dates::month(g(c, "mon")?)?;
                 let r = rel_word(g(c, "rel")?)?;
                 Some((
                     Date,
@@ -520,7 +523,7 @@ pub fn rules() -> Vec<Rule> {
             "month_year",
             format!("(?P<mon>{month}),?\\s+(?:(?i:of)\\s+)?(?P<y>{year})"),
             |c, _| {
-                let m = lexicon::month_number(g(c, "mon")?)?;
+                let m = dossier_dates::month(g(c, "mon")?)?;
                 Some((Date, Sem::Abs(Point::Month(num(g(c, "y")?)?, m))))
             }
         ),
@@ -545,11 +548,10 @@ pub fn rules() -> Vec<Rule> {
                             lo -= 1;
                         }
                         let before = &s.text[lo..s.start];
-                        if !lexicon::MONTHS[..4]
-                            .iter()
-                            .chain(&lexicon::MONTHS[5..])
-                            .any(|m| before.to_ascii_lowercase().contains(&m[..3]))
-                        {
+                        let another_month = before
+                            .split(|c: char| !c.is_alphabetic())
+                            .any(|w| dossier_dates::month(w).is_some_and(|m| m != 5));
+                        if !another_month {
                             return None;
                         }
                     }
@@ -557,7 +559,7 @@ pub fn rules() -> Vec<Rule> {
                 Some((
                     Date,
                     Sem::Month {
-                        month: lexicon::month_number(name)?,
+                        month: dossier_dates::month(name)?,
                         rel,
                     },
                 ))
@@ -1440,7 +1442,7 @@ pub fn rules() -> Vec<Rule> {
             ),
             |c, _| {
                 if let Some(m) = g(c, "mon") {
-                    return fixed(Set, &format!("XXXX-{:02}", lexicon::month_number(m)?));
+                    return fixed(Set, &format!("XXXX-{:02}", dossier_dates::month(m)?));
                 }
                 if let Some(w) = g(c, "sea") {
                     let v = Point::Season(2000, season_number(w)?).value()?;
