@@ -399,12 +399,11 @@ fn state_for(doc: &Doc, kb: &Kb, i: usize) -> Option<String> {
 
 /// The token of `span` whose head lies outside it.
 fn head_token(doc: &Doc, span: Span) -> Option<usize> {
-    let inside: Vec<usize> = doc
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.span.start >= span.start && t.span.end <= span.end)
-        .map(|(i, _)| i)
+    // Tokens are in text order: find the span's by binary search, so that a long document's
+    // many names do not each scan every token.
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let inside: Vec<usize> = (first..doc.tokens.len())
+        .take_while(|&i| doc.tokens[i].span.end <= span.end)
         .collect();
     inside
         .iter()

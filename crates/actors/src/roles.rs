@@ -354,7 +354,7 @@ pub fn roles(doc: &Doc) -> Vec<Role> {
 
         // 2. Appositive after the name: "Ian Bremmer, president of the Eurasia Group,".
         // Only the first that is a role: a second one after it describes the first one's last
-        // noun ("a founder of C2I, a company outside Washington") or is the next item of a list.
+        // noun ("a founder of Tidewell, a firm outside Baltimore") or is the next item of a list.
         // One that is no role ("(D-N.C.)") does not count.
         let appositives = ch[head]
             .iter()

@@ -1,13 +1,14 @@
-//! Teams in results and standings. In a line that reads as a sports result ("Pohang 3 Ulsan 2",
-//! "Glamorgan 22 points , Durham 4"), a standings row ("MILWAUKEE 64 71 .474 17") or a fixture
-//! ("BOSTON AT OAKLAND", "Manchester City v Charlton"), the names that scores follow are teams:
-//! a place named there stands for its club, so it is an organisation. The model reads such names
-//! as places or people and often runs them together with the scores ("Pohang 3 Ulsan").
+//! Teams in results and standings. In a line that reads as a sports result ("Harrowgate 3
+//! Kelvindale 2", "Ashcombe 19 points , Wexley 6"), a standings row ("BRAMFORD 58 44 .569 9") or
+//! a fixture ("TALLBROOK AT MERIDEN", "Castleton United v Pellham"), the names that scores follow
+//! are teams: a place named there stands for its club, so it is an organisation. The model reads
+//! such names as places or people and often runs them together with the scores ("Harrowgate 3
+//! Kelvindale"). (The examples here are invented lines in the agency format.)
 //!
 //! Only the line's own shape counts, never a list of names: two names outside brackets, each
 //! directly followed by a score; or a name followed only by figures; or two names
 //! joined by "v", "vs" or "at" and nothing else. Names inside brackets are players with their
-//! figures ("( J. Adams 123 , K. Barnett 87 )") and are left alone.
+//! figures ("( P. Lindqvist 74 , R. Oduya 61 )") and are left alone.
 
 use dossier_model::{Doc, Mention, Span, Token};
 
@@ -72,8 +73,8 @@ fn is_score(doc: &Doc, toks: &[Token]) -> bool {
 /// a standings row or a fixture.
 fn teams_in_line(doc: &Doc, toks: &[Token]) -> Vec<(usize, usize)> {
     let kinds: Vec<Kind> = toks.iter().map(|t| kind(t.span.text(&doc.text))).collect();
-    // Name runs outside brackets: capitalised words, "Queen 's Park", a bracketed tag right
-    // after a name ("Buducnost ( V )").
+    // Name runs outside brackets: capitalised words, "St Aldric 's Park", a bracketed tag right
+    // after a name ("Veltra ( K )").
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut depth = 0usize;
     let mut i = 0;
@@ -129,14 +130,14 @@ fn teams_in_line(doc: &Doc, toks: &[Token]) -> Vec<(usize, usize)> {
     // Standings row: a name at the start, then figures only.
     let (s0, e0) = runs[0];
     if s0 == 0 && runs.len() == 1 {
-        // Figures are read from the text, so "1996-08-30" (a dateline's date, three tokens) is
+        // Figures are read from the text, so "2024-03-14" (a dateline's date, three tokens) is
         // one figure.
         let rest = toks.get(e0).map_or("", |t| {
             &doc.text[t.span.start..toks[toks.len() - 1].span.end]
         });
         let figures: Vec<&str> = rest.split_whitespace().collect();
         // Standings count games, wins and points in whole numbers; a table of prices or
-        // economic figures ("Sales 9.06 9.31 8.42") has decimals.
+        // economic figures ("Output 4.17 4.62 5.03") has decimals.
         let counts = figures
             .iter()
             .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
@@ -155,7 +156,7 @@ fn teams_in_line(doc: &Doc, toks: &[Token]) -> Vec<(usize, usize)> {
             .collect();
         let after_all = outside.iter().all(|&k| k < e1);
         if between.len() == 1 && kinds[between[0]] == Kind::Versus && after_all {
-            // "CLEVELAND AT TEXAS": the side after "at" is where the game is played, so only
+            // "TALLBROOK AT MERIDEN": the side after "at" is where the game is played, so only
             // the visitors are named as a team for certain.
             let at = toks[between[0]]
                 .span
@@ -170,13 +171,13 @@ fn teams_in_line(doc: &Doc, toks: &[Token]) -> Vec<(usize, usize)> {
         .copied()
         .filter(|&(_, e)| e < toks.len() && is_score(doc, &toks[e..]))
         .collect();
-    // Prose that happens to hold two numbers after names ("Interstates 80 and 90 in the
-    // Midwest") has more small words than a result line ("Worcestershire 238 and 133-5 ,
-    // Derbyshire 471", "Glamorgan 22 points , Durham 4").
+    // Prose that happens to hold two numbers after names ("Routes 12 and 40 in the valley")
+    // has more small words than a result line ("Ashcombe 301 and 188-6 , Wexley 412",
+    // "Ashcombe 19 points , Wexley 6").
     // A result has two sides: a line of many names with figures is players' figures
-    // ("Gough 8-0-39-3 , Mullally 6-0-30-1 , Croft 8-0-37-2"). A headline in capitals has no
-    // small words to tell it from a result ("FRANCE LAUNCH 1998 WORLD CUP BUILD-UP WITH 2-0 WIN"),
-    // so there the two sides must be the only names ("LG 2 OB 0").
+    // ("Okonjo 9-1-41-2 , Varga 7-0-28-1 , Pell 6-2-19-3"). A headline in capitals has no
+    // small words to tell it from a result ("CITY CLINCH 2025 TITLE WITH 2-0 WIN"), so
+    // there the two sides must be the only names ("KT 4 NC 1").
     // A word between two figures joins scores ("290 and 329"), it is not prose.
     let joins = |k: usize| {
         k > 0 && k + 1 < toks.len() && kinds[k - 1] == Kind::Number && kinds[k + 1] == Kind::Number
@@ -277,70 +278,77 @@ mod tests {
 
     #[test]
     fn places_in_results_and_standings_are_teams() {
-        let text = "Pohang 3 Ulsan 2 ( halftime 1-0 )\n\
-                    MILWAUKEE 64 71 .474 17\n\
-                    Glamorgan 259 and 207 ( A. Dale 69 , H. Morris 69 ) , Durham 114 .";
+        let text = "Harrowgate 3 Kelvindale 2 ( halftime 0-2 )\n\
+                    BRAMFORD 58 44 .569 9\n\
+                    Ashcombe 301 and 188 ( P. Lindqvist 74 , R. Oduya 61 ) , Wexley 142 .";
         let mut d = doc(
             text,
             &[
-                ("Pohang 3 Ulsan", "PERSON"),
-                ("MILWAUKEE", "GPE"),
-                ("Glamorgan", "PERSON"),
-                ("A. Dale", "PERSON"),
-                ("H. Morris", "PERSON"),
-                ("Durham", "GPE"),
+                ("Harrowgate 3 Kelvindale", "PERSON"),
+                ("BRAMFORD", "GPE"),
+                ("Ashcombe", "PERSON"),
+                ("P. Lindqvist", "PERSON"),
+                ("R. Oduya", "PERSON"),
+                ("Wexley", "GPE"),
             ],
         );
         team_labels(&mut d, ALL);
         assert_eq!(
             labels(&d),
             vec![
-                ("Pohang", "ORG"),
-                ("Ulsan", "ORG"),
-                ("MILWAUKEE", "ORG"),
-                ("Glamorgan", "ORG"),
-                ("A. Dale", "PERSON"),
-                ("H. Morris", "PERSON"),
-                ("Durham", "ORG"),
+                ("Harrowgate", "ORG"),
+                ("Kelvindale", "ORG"),
+                ("BRAMFORD", "ORG"),
+                ("Ashcombe", "ORG"),
+                ("P. Lindqvist", "PERSON"),
+                ("R. Oduya", "PERSON"),
+                ("Wexley", "ORG"),
             ]
         );
     }
 
     #[test]
     fn in_a_fixture_the_side_after_at_is_the_venue() {
-        let text = "BOSTON AT OAKLAND\nManchester City v Charlton";
+        let text = "TALLBROOK AT MERIDEN\nCastleton United v Pellham";
         let mut d = doc(
             text,
             &[
-                ("BOSTON", "GPE"),
-                ("OAKLAND", "GPE"),
-                ("Manchester City", "GPE"),
+                ("TALLBROOK", "GPE"),
+                ("MERIDEN", "GPE"),
+                ("Castleton United", "GPE"),
             ],
         );
         team_labels(&mut d, ALL);
         assert_eq!(
             labels(&d),
             vec![
-                ("BOSTON", "ORG"),
-                ("OAKLAND", "GPE"),
-                ("Manchester City", "ORG"),
-                ("Charlton", "ORG"),
+                ("TALLBROOK", "ORG"),
+                ("MERIDEN", "GPE"),
+                ("Castleton United", "ORG"),
+                ("Pellham", "ORG"),
             ]
         );
     }
 
     #[test]
+    fn a_headline_in_capitals_is_not_a_result() {
+        let text = "CITY CLINCH 2025 TITLE WITH 2-0 WIN\nKT 4 NC 1";
+        let mut d = doc(text, &[("KT", "GPE"), ("NC", "GPE")]);
+        team_labels(&mut d, ALL);
+        assert_eq!(labels(&d), vec![("KT", "ORG"), ("NC", "ORG")]);
+    }
+
+    #[test]
     fn prose_datelines_and_price_tables_are_not_results() {
-        let text = "LONDON 1996-08-30\n\
-                    Interstates 80 and 90 in the Midwest and Interstate 5 in California .\n\
-                    Sales 9.06 9.31 8.42\n\
-                    Clinton Smith 52 percent";
+        let text = "HARBOURTON 2024-03-14\n\
+                    Routes 12 and 40 in the valley and Route 9 in Oakshire were closed .\n\
+                    Output 4.17 4.62 5.03\n\
+                    Marta Quell 41 percent";
         let mentions = [
-            ("LONDON", "GPE"),
-            ("Midwest", "LOC"),
-            ("Interstate 5", "FAC"),
-            ("California", "GPE"),
-            ("Clinton Smith", "PERSON"),
+            ("HARBOURTON", "GPE"),
+            ("Route 9", "FAC"),
+            ("Oakshire", "GPE"),
+            ("Marta Quell", "PERSON"),
         ];
         let mut d = doc(text, &mentions);
         team_labels(&mut d, ALL);

@@ -156,7 +156,9 @@ pub fn resolve_store(
     if !force && store.resolution_stamp()?.as_deref() == Some(stamp.as_str()) {
         return Ok(store.stored_entities()?.len());
     }
+    log::info!("grouping the stored actors into entities");
     let resolved = compute(store, corrections)?;
+    log::info!("saving {} entities", resolved.entities.len());
     let mut assignment: Vec<(&str, usize, &str)> = Vec::new();
     for (doc, ids) in &resolved.by_doc {
         for (k, id) in ids.iter().enumerate() {
@@ -166,6 +168,7 @@ pub fn resolve_store(
         }
     }
     store.save_resolution(&stamp, &resolved.entities, assignment.into_iter())?;
+    log::info!("saved {} entities", resolved.entities.len());
     Ok(resolved.entities.len())
 }
 

@@ -74,31 +74,77 @@ struct Counts {
 struct IngestRun<'a> {
     store: Store,
     pipeline: &'a Pipeline,
-    batch: Vec<Doc>,
+    /// Documents waiting for analysis, each with the name of the input it came from.
+    batch: Vec<(Doc, String)>,
     batch_size: usize,
     counts: Counts,
 }
 
-impl IngestRun<'_> {
-    fn push(&mut self, doc: Doc) -> Result<()> {
-        self.counts.read += 1;
-        self.batch.push(doc);
-        if self.batch.len() >= self.batch_size {
-            self.flush()?;
+/// Reports each document the pipeline could not analyse, naming its input and record, and
+/// returns which documents must be left out: the failed ones and any copy of them in `docs`
+/// (a duplicate of a document that is not stored would point nowhere).
+fn failed_docs(
+    docs: &[Doc],
+    inputs: &[String],
+    failures: &[dossier_pipeline::Failure],
+) -> Vec<bool> {
+    let here = |i: usize| {
+        let (doc, input) = (&docs[i], &inputs[i]);
+        if doc.source == *input {
+            input.clone()
+        } else {
+            format!("{input} (record {})", doc.source)
         }
-        Ok(())
+    };
+    let mut out = vec![false; docs.len()];
+    for f in failures {
+        report(&IngestError::new(
+            here(f.index),
+            format!("analysis failed: {}", f.reason),
+        ));
+        out[f.index] = true;
+    }
+    for (i, doc) in docs.iter().enumerate() {
+        if let Some(of) = &doc.duplicate_of
+            && let Some(f) = failures.iter().find(|f| docs[f.index].id == *of)
+        {
+            report(&IngestError::new(
+                here(i),
+                format!(
+                    "not stored: a copy of {}, whose analysis failed",
+                    here(f.index)
+                ),
+            ));
+            out[i] = true;
+        }
+    }
+    out
+}
+
+impl IngestRun<'_> {
+    /// Queues a document; returns how many documents were left out with an error if the batch
+    /// was flushed.
+    fn push(&mut self, doc: Doc, input: &str) -> Result<usize> {
+        self.counts.read += 1;
+        self.batch.push((doc, input.to_string()));
+        if self.batch.len() >= self.batch_size {
+            return self.flush();
+        }
+        Ok(0)
     }
 
-    /// Duplicate check, analysis of the originals, one transaction.
-    fn flush(&mut self) -> Result<()> {
+    /// Duplicate check, analysis of the originals, one transaction. Returns how many documents
+    /// were left out because their analysis failed (each reported).
+    fn flush(&mut self) -> Result<usize> {
         if self.batch.is_empty() {
-            return Ok(());
+            return Ok(0);
         }
         let mut in_batch = MemoryIndex::new();
         let mut seen = std::collections::HashSet::new();
         let mut docs = Vec::with_capacity(self.batch.len());
+        let mut inputs = Vec::with_capacity(self.batch.len());
         let mut prints = Vec::with_capacity(self.batch.len());
-        for mut doc in self.batch.drain(..) {
+        for (mut doc, input) in std::mem::take(&mut self.batch) {
             if !seen.insert(doc.id.clone()) || self.store.contains(&doc.id)? {
                 self.counts.present += 1;
                 continue;
@@ -116,18 +162,22 @@ impl IngestRun<'_> {
                 None => in_batch.insert(&doc.id, &fp),
             }
             docs.push(doc);
+            inputs.push(input);
             prints.push(fp);
         }
-        self.pipeline.annotate(&mut docs);
+        let failures = self.pipeline.annotate(&mut docs);
+        let left_out = failed_docs(&docs, &inputs, &failures);
         let batch: Vec<NewDoc> = docs
             .into_iter()
             .zip(prints)
-            .map(|(doc, fingerprint)| NewDoc { doc, fingerprint })
+            .zip(&left_out)
+            .filter(|(_, out)| !**out)
+            .map(|((doc, fingerprint), _)| NewDoc { doc, fingerprint })
             .collect();
         let report = self.store.write_batch(&batch)?;
         self.counts.stored += report.stored;
         self.counts.present += report.already_present;
-        Ok(())
+        Ok(left_out.iter().filter(|o| **o).count())
     }
 }
 
@@ -157,6 +207,7 @@ pub fn ingest(
     run.counts.errors = expand_errors.len();
     let bar = progress(inputs.len());
     for input in &inputs {
+        let name = input.name();
         let stamp = stamp(input);
         if !force
             && let Some(s) = &stamp
@@ -166,6 +217,7 @@ pub fn ingest(
             bar.inc(1);
             continue;
         }
+        log::info!("reading {name}");
         let (mut docs, mut errors) = (0usize, 0usize);
         let mut fatal = None;
         read_input(input, &mut |item| {
@@ -175,8 +227,9 @@ pub fn ingest(
             match item {
                 Ok(doc) => {
                     docs += 1;
-                    if let Err(e) = run.push(doc) {
-                        fatal = Some(e);
+                    match run.push(doc, &name) {
+                        Ok(failed) => errors += failed,
+                        Err(e) => fatal = Some(e),
                     }
                 }
                 Err(e) => {
@@ -194,7 +247,7 @@ pub fn ingest(
         if let Some(e) = fatal {
             return Err(e.context(format!("while storing documents from {}", input.name())));
         }
-        run.flush()?;
+        errors += run.flush()?;
         run.counts.errors += errors;
         if let Some(s) = &stamp {
             run.store.mark_input_done(s, docs, errors)?;
@@ -225,25 +278,39 @@ pub fn ingest(
     })
 }
 
-/// Reads every input into memory, reporting bad ones.
-fn read_all(args: &[String]) -> (Vec<Doc>, usize) {
+/// Every input read into memory: the documents, the name of the input each came from, and how
+/// many inputs or records could not be read (each reported).
+struct ReadAll {
+    docs: Vec<Doc>,
+    inputs: Vec<String>,
+    errors: usize,
+}
+
+fn read_all(args: &[String]) -> ReadAll {
     let (inputs, expand_errors) = expand_inputs(args);
     expand_errors.iter().for_each(report);
-    let mut errors = expand_errors.len();
-    let mut docs = Vec::new();
+    let mut all = ReadAll {
+        docs: Vec::new(),
+        inputs: Vec::new(),
+        errors: expand_errors.len(),
+    };
     let bar = progress(inputs.len());
     for input in &inputs {
+        let name = input.name();
         read_input(input, &mut |item| match item {
-            Ok(doc) => docs.push(doc),
+            Ok(doc) => {
+                all.docs.push(doc);
+                all.inputs.push(name.clone());
+            }
             Err(e) => {
-                errors += 1;
+                all.errors += 1;
                 bar.suspend(|| report(&e));
             }
         });
         bar.inc(1);
     }
     bar.finish_and_clear();
-    (docs, errors)
+    all
 }
 
 pub fn analyze(
@@ -255,10 +322,23 @@ pub fn analyze(
 ) -> Result<ExitCode> {
     let corrections = crate::actors::load_corrections(corrections, None)?;
     let pipeline = load_pipeline(model, no_nlp)?;
-    let (mut docs, errors) = read_all(args);
+    let ReadAll {
+        mut docs,
+        inputs,
+        mut errors,
+    } = read_all(args);
     // Every document is analysed here, duplicates included, so the output is complete for each
     // input record; duplicates are then marked.
-    pipeline.annotate(&mut docs);
+    let failures = pipeline.annotate(&mut docs);
+    if !failures.is_empty() {
+        let left_out = failed_docs(&docs, &inputs, &failures);
+        errors += failures.len();
+        let mut i = 0;
+        docs.retain(|_| {
+            i += 1;
+            !left_out[i - 1]
+        });
+    }
     let mut index = MemoryIndex::new();
     for doc in &mut docs {
         let fp = Fingerprint::of(&doc.text);
@@ -298,11 +378,35 @@ pub fn analyze(
 pub fn nlp(args: &[String], model: Option<&Path>, json: bool) -> Result<ExitCode> {
     let pipeline = load_pipeline(model, false)?;
     let nlp = pipeline.nlp().context("the NLP core is not loaded")?;
-    let (docs, errors) = read_all(args);
+    let ReadAll {
+        docs,
+        inputs,
+        mut errors,
+    } = read_all(args);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for chunk in docs.chunks(64) {
+    for (chunk, inputs) in docs.chunks(64).zip(inputs.chunks(64)) {
         let texts: Vec<&str> = chunk.iter().map(|d| d.text.as_str()).collect();
-        for (doc, a) in chunk.iter().zip(nlp.process_batch(&texts)) {
+        // The per-record backstop: a panic in the batch is found by analysing each text alone.
+        let analyses: Vec<Result<_, String>> =
+            match dossier_model::guard::catch(|| nlp.process_batch(&texts)) {
+                Ok(all) => all.into_iter().map(Ok).collect(),
+                Err(_) => texts
+                    .iter()
+                    .map(|t| dossier_model::guard::catch(|| nlp.process(t)))
+                    .collect(),
+            };
+        for ((doc, input), a) in chunk.iter().zip(inputs).zip(analyses) {
+            let a = match a {
+                Ok(a) => a,
+                Err(reason) => {
+                    errors += 1;
+                    report(&IngestError::new(
+                        format!("{input} (record {})", doc.source),
+                        format!("analysis failed: {reason}"),
+                    ));
+                    continue;
+                }
+            };
             if json {
                 let mut v = a.to_json();
                 v["id"] = serde_json::Value::String(doc.id.clone());

@@ -30,6 +30,10 @@ struct Cli {
     /// corrections.toml beside the store, if there is one.
     #[arg(long, global = true, env = "DOSSIER_CORRECTIONS")]
     corrections: Option<PathBuf>,
+    /// Say what is being done, step by step, on stderr (inputs read, batches analysed, written
+    /// and indexed, actors grouped).
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -226,6 +230,9 @@ dossier quotes --by Araghchi\n  dossier quotes --about sanctions --outlet meridi
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.verbose && log::set_logger(&STDERR_LOG).is_ok() {
+        log::set_max_level(log::LevelFilter::Info);
+    }
     let result = match cli.command {
         Command::Ingest {
             inputs,
@@ -337,6 +344,25 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// `--verbose`: the libraries' log messages, one line each on stderr.
+struct StderrLog;
+
+impl log::Log for StderrLog {
+    fn enabled(&self, metadata: &log::Metadata) -> bool {
+        metadata.level() <= log::Level::Info
+    }
+
+    fn log(&self, record: &log::Record) {
+        if self.enabled(record.metadata()) {
+            eprintln!("dossier: {}", record.args());
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+static STDERR_LOG: StderrLog = StderrLog;
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|cause| {

@@ -276,7 +276,7 @@ struct TimelineItem {
 fn parse_day(flag: &str, s: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
     s.as_deref()
         .map(|d| {
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            dossier_dates::iso_day(d)
                 .with_context(|| format!("--{flag} {d}: expected a date as YYYY-MM-DD"))
         })
         .transpose()

@@ -32,18 +32,16 @@
 //!    moment written in another time zone, that first form). A modification date confirms it
 //!    only when the element is not the byline's "published" slot; and one day after a timed
 //!    publication it is that publication seen from another time zone.
-//! 2. A date the byline's own markup calls the publication ("byline__release-date"), two or
-//!    more days from every declared date and not a modification date.
-//! 3. A shown date earlier than the declared publication date, when it is at least two days
+//! 2. A shown date earlier than the declared publication date, when it is at least two days
 //!    earlier or the declared date merely repeats the modification date (the CMS re-stamped it
 //!    on an edit or a migration: a piece is not shown as published before it was), unless it
 //!    was found deep in the body text.
-//! 4. A shown date over declared dates found only in script state (which also holds related
+//! 3. A shown date over declared dates found only in script state (which also holds related
 //!    posts and comments).
-//! 5. The first declared publication date (a timed one a day later when the first is a bare
-//!    midnight; the URL's date instead when they differ by one day, a UTC artefact).
-//! 6. The shown date (read the other way round when the URL's date says so: "03/10/2023" under
-//!    `/2023/october/03/`); then the first `<time datetime>`, JSON-LD dates of other objects
+//! 4. The first declared publication date (the URL's date instead when they differ by one day,
+//!    a UTC artefact).
+//! 5. The shown date (read the other way round when the URL's date says so: "07/11/2022" under
+//!    `/2022/november/07/`); then the first `<time datetime>`, JSON-LD dates of other objects
 //!    (`WebPage`), the URL (`/2021/03/02/`, `/2021-03-02-`, `/2021/march/02/`), modification
 //!    dates (equal to the publication date on never-edited pages), and finally the first full
 //!    date in the page text.
@@ -52,10 +50,9 @@
 
 use crate::meta::{Page, ld_is, ld_str};
 use chrono::{Datelike, NaiveDate};
+use dossier_dates::Order;
 use regex::Regex;
 use std::sync::LazyLock;
-
-const EARLIEST_YEAR: i32 = 1990;
 
 /// A validated date, with the ISO 8601 form to report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +133,7 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         .filter(|d| valid(d.date, latest));
 
     // A page that says when the piece first appeared ("This article was originally published
-    // on 26 Sep 2019") has answered the question, whatever its re-stamped metadata says.
+    // on 14 March 2021") has answered the question, whatever its re-stamped metadata says.
     if let Some(f) = originally_published(page, mdy, latest) {
         return Some(f.iso);
     }
@@ -245,22 +242,6 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
             return Some(d.iso.clone());
         }
     }
-    // A date the page marks as the publication in its byline ("byline__release-date") that no
-    // declared date confirms and no modification date explains: the declared value is stale.
-    if let Some(v) = visible
-        .as_ref()
-        .filter(|v| !v.update && v.marked_published)
-        .filter(|v| !modified.iter().any(|m| m.date == v.found.date))
-        .filter(|v| {
-            // Not the declared moment written in another time zone either.
-            !declared.is_empty()
-                && declared
-                    .iter()
-                    .all(|d| (d.date - v.found.date).num_days().abs() >= 2)
-        })
-    {
-        return Some(v.found.iso.clone());
-    }
     if let (Some(v), Some(d)) = (
         visible.as_ref().filter(|v| !v.update && !v.deep_in_body),
         declared.first(),
@@ -278,16 +259,6 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
     if only_scripted && let Some(v) = visible.as_ref().filter(|v| !v.update) {
         return Some(v.found.iso.clone());
     }
-    // A publication "date-time" at exactly midnight is a date with a time pasted on; a second
-    // declaration a day later with a real clock time is the CMS's own stamp of the moment.
-    let at_midnight = |f: &Found| f.iso.get(10..).is_some_and(|t| t.starts_with("T00:00:00"));
-    if let Some(d) = declared.first().filter(|d| at_midnight(d))
-        && let Some(t) = declared
-            .iter()
-            .find(|t| t.iso.len() > 10 && !at_midnight(t) && (t.date - d.date).num_days() == 1)
-    {
-        return Some(t.iso.clone());
-    }
     if let Some(d) = declared.first() {
         if let Some(u) = url_date
             .as_ref()
@@ -301,11 +272,11 @@ pub fn published(page: &Page, latest: NaiveDate) -> Option<String> {
         return Some(d.iso.clone());
     }
     if let Some(v) = visible {
-        // "03/10/2023" read month-first when the URL says /2023/october/03/: the URL settles
+        // "07/11/2022" read month-first when the URL says /2022/november/07/: the URL settles
         // which reading the page meant.
         if let Some(u) = url_date.as_ref().filter(|u| {
             v.found.date.day() <= 12
-                && NaiveDate::from_ymd_opt(
+                && dossier_dates::ymd(
                     v.found.date.year(),
                     v.found.date.day(),
                     v.found.date.month(),
@@ -357,7 +328,7 @@ static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
 /// A date the page introduces as the first publication: "originally published on …",
 /// "first posted …". Looked for in short text blocks only (a note, not the body of a story
 /// that quotes such a phrase).
-fn originally_published(page: &Page, mdy: bool, latest: NaiveDate) -> Option<Found> {
+fn originally_published(page: &Page, mdy: Order, latest: NaiveDate) -> Option<Found> {
     let body = page.doc.body()?;
     for n in body.descendants_it().filter(|n| n.is_text()) {
         let t = n.text();
@@ -369,16 +340,9 @@ fn originally_published(page: &Page, mdy: bool, latest: NaiveDate) -> Option<Fou
         if text.len() > 400 {
             continue;
         }
-        for c in TEXT_DATE.captures_iter(&text) {
-            let Some(date) = captured_date(&c, mdy).filter(|d| valid(*d, latest)) else {
-                continue;
-            };
-            let start = c.get(0).map_or(0, |m| m.start());
-            if ORIGINALLY.is_match(lead_in(&text, start)) {
-                return Some(Found {
-                    date,
-                    iso: date.format("%Y-%m-%d").to_string(),
-                });
+        for f in dossier_dates::find_all(&text, mdy) {
+            if valid(f.date, latest) && ORIGINALLY.is_match(lead_in(&text, f.range.start)) {
+                return Some(Found::from(f));
             }
         }
     }
@@ -410,13 +374,13 @@ fn page_text_date(page: &Page, latest: NaiveDate) -> Option<String> {
 }
 
 /// A date in the opening of the article text, where agency copy puts its dateline
-/// ("RAJSHAHI, Dec 20, 2025 (BSS) - ..."): the last resort when the page declares nothing.
+/// ("NORTHTOWN, Mar 3, 2024 (Wire) - ..."): the last resort when the page declares nothing.
 pub fn dateline(text: &str, latest: NaiveDate) -> Option<String> {
     let mut end = text.len().min(200);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    find_in_text_labelled(&text[..end], true)
+    find_in_text_labelled(&text[..end], Order::MonthFirst)
         .filter(|(f, update)| !update && valid(f.date, latest))
         .map(|(f, _)| f.iso)
 }
@@ -432,18 +396,12 @@ fn one_day_apart(a: NaiveDate, b: NaiveDate) -> bool {
 }
 
 fn valid(d: NaiveDate, latest: NaiveDate) -> bool {
-    d.year() >= EARLIEST_YEAR && d <= latest
+    dossier_dates::is_plausible_publication(d, latest)
 }
 
-/// Whether ambiguous numeric dates (03/02/2021) read month first: American English pages do;
-/// the rest of the world reads day first.
-fn mdy_default(page: &Page) -> bool {
-    match page.html_lang.as_deref() {
-        Some(l) if l.starts_with("en-us") || l == "en" => true,
-        Some(l) if l.starts_with("en") => false,
-        Some(_) => false,
-        None => true,
-    }
+/// How ambiguous numeric dates (03/02/2021) read on this page: by its declared language.
+fn mdy_default(page: &Page) -> Order {
+    Order::for_language(page.html_lang.as_deref())
 }
 
 static DATE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
@@ -503,7 +461,7 @@ static RECORD_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\\?"date(?:_gmt)?\\?"\s*:\s*\\?"(?P<v>[^"\\]{10,40})"#).expect("valid regex")
 });
 
-/// The last path segment of a URL when it reads like a slug ("how-apps-are-made"), not an id.
+/// The last path segment of a URL when it reads like a slug ("winter-ferry-timetable"), not an id.
 fn url_slug(url: &str) -> Option<&str> {
     let path = url.split(['?', '#']).next()?;
     let last = path.trim_end_matches('/').rsplit('/').next()?;
@@ -511,8 +469,13 @@ fn url_slug(url: &str) -> Option<&str> {
     (last.len() >= 12 && last.matches('-').count() >= 2).then_some(last)
 }
 
-/// The "date" of the script record whose slug is `slug`, looked for in the record around it.
+/// The "date" of the script record whose slug is `slug`: the JSON object holding the slug,
+/// read back to its opening brace and on to its closing one (each at most `REACH` bytes away),
+/// and its own "date" key, not one of an object nested in it. The record's keys come in any
+/// order: the WordPress REST API writes "date" before "slug", other CMSs after it.
 fn own_record_date(script: &str, slug: &str) -> Option<Found> {
+    const REACH: usize = 4000;
+    let bytes = script.as_bytes();
     for (at, _) in script.match_indices(slug) {
         let mut key = at.saturating_sub(12);
         while !script.is_char_boundary(key) {
@@ -521,29 +484,58 @@ fn own_record_date(script: &str, slug: &str) -> Option<Found> {
         if !script[key..at].contains("slug") {
             continue;
         }
-        let mut from = at.saturating_sub(600);
-        while !script.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (at + 600).min(script.len());
-        while !script.is_char_boundary(to) {
-            to += 1;
-        }
-        // The record's own "date": after the slug up to the next record's slug, else before
-        // it back to the previous record's.
-        let after = &script[at + slug.len()..to];
-        let after = after.find("slug").map_or(after, |i| &after[..i]);
-        let before = &script[from..key];
-        let before = before.rfind("slug").map_or(before, |i| &before[i..]);
-        let first_after = RECORD_DATE
-            .captures_iter(after)
-            .find_map(|c| parse_structured(&c["v"]));
-        if let Some(f) = first_after.or_else(|| {
-            RECORD_DATE
-                .captures_iter(before)
-                .filter_map(|c| parse_structured(&c["v"]))
-                .last()
-        }) {
+        // Braces are ASCII, so the positions found are character boundaries.
+        let mut depth = 0usize;
+        let open = (at.saturating_sub(REACH)..key)
+            .rev()
+            .find(|&i| match bytes[i] {
+                b'}' => {
+                    depth += 1;
+                    false
+                }
+                b'{' if depth == 0 => true,
+                b'{' => {
+                    depth -= 1;
+                    false
+                }
+                _ => false,
+            });
+        let Some(open) = open else { continue };
+        let mut depth = 0usize;
+        let close = (at..(at + REACH).min(script.len()))
+            .find(|&i| match bytes[i] {
+                b'{' => {
+                    depth += 1;
+                    false
+                }
+                b'}' if depth == 0 => true,
+                b'}' => {
+                    depth -= 1;
+                    false
+                }
+                _ => false,
+            })
+            .unwrap_or_else(|| {
+                let mut end = (at + REACH).min(script.len());
+                while !script.is_char_boundary(end) {
+                    end -= 1;
+                }
+                end
+            });
+        let record = &script[open + 1..close];
+        let own = |start: usize| {
+            let inner = record[..start].bytes().fold(0i64, |d, b| match b {
+                b'{' => d + 1,
+                b'}' => d - 1,
+                _ => d,
+            });
+            inner == 0
+        };
+        if let Some(f) = RECORD_DATE
+            .captures_iter(record)
+            .filter(|c| c.get(0).is_some_and(|m| own(m.start())))
+            .find_map(|c| parse_structured(&c["v"]))
+        {
             return Some(f);
         }
     }
@@ -551,7 +543,7 @@ fn own_record_date(script: &str, slug: &str) -> Option<Found> {
 }
 
 /// A date written in the text just after (or just before) the page's main heading, where
-/// pages without date markup put "Mar 27, 2024" or "By X - 27 March 2024".
+/// pages without date markup put "May 16, 2022" or "By X - 16 May 2022".
 fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
     const AFTER: usize = 1200;
     const BEFORE: usize = 300;
@@ -569,24 +561,18 @@ fn near_headline(page: &Page, latest: NaiveDate) -> Option<Shown> {
     let after_text = &text[m..end];
     let after = ok(find_in_text_labelled(after_text, mdy));
     // The date closest to the headline on its left, when the first one after it lies deep in
-    // the body: a kicker line ("Dec 12, 2025 · Essay") right above the headline.
+    // the body: a kicker line ("ESSAY · 9 February 2024") right above the headline.
     let before_text = &text[floor(m.saturating_sub(BEFORE))..m];
     let close_before = || {
-        let c = TEXT_DATE.captures_iter(before_text).last()?;
-        let whole = c.get(0)?;
-        let d = captured_date(&c, mdy).filter(|d| valid(*d, latest))?;
-        let labelled = UPDATED_BEFORE.is_match(lead_in(before_text, whole.start()));
-        (before_text.len() - whole.end() < 100 && !labelled).then(|| Found {
-            date: d,
-            iso: d.format("%Y-%m-%d").to_string(),
-        })
+        let f = dossier_dates::find_all(before_text, mdy).last()?;
+        let labelled = UPDATED_BEFORE.is_match(lead_in(before_text, f.range.start));
+        (valid(f.date, latest) && before_text.len() - f.range.end < 100 && !labelled)
+            .then(|| Found::from(f))
     };
     let far = |f: &Found| {
-        TEXT_DATE
-            .captures_iter(after_text)
-            .find(|c| captured_date(c, mdy) == Some(f.date))
-            .and_then(|c| c.get(0))
-            .is_some_and(|m| m.start() > 300)
+        dossier_dates::find_all(after_text, mdy)
+            .find(|g| g.date == f.date)
+            .is_some_and(|g| g.range.start > 300)
     };
     match after {
         Some((found, update)) if !far(&found) => Some(Shown::plain(found, update)),
@@ -798,7 +784,7 @@ static TODAY_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether the date in `n` is the text of a descendant whose class or id matches `label`.
-fn marked_inside(n: &dom_query::NodeRef, date: NaiveDate, mdy: bool, label: &Regex) -> bool {
+fn marked_inside(n: &dom_query::NodeRef, date: NaiveDate, mdy: Order, label: &Regex) -> bool {
     dom_query::Selection::from(*n)
         .select("[class], [id]")
         .nodes()
@@ -816,7 +802,7 @@ fn marked_inside(n: &dom_query::NodeRef, date: NaiveDate, mdy: bool, label: &Reg
 
 /// Whether the date in `n` is the text of a descendant whose class marks a modification date
 /// (hAtom's `updated`, "modified-date"), not also a publication date ("published updated").
-fn marked_updated_inside(n: &dom_query::NodeRef, date: NaiveDate, mdy: bool) -> bool {
+fn marked_updated_inside(n: &dom_query::NodeRef, date: NaiveDate, mdy: Order) -> bool {
     dom_query::Selection::from(*n)
         .select("[class]")
         .nodes()
@@ -878,186 +864,24 @@ fn near(a: &dom_query::NodeRef, b: &dom_query::NodeRef) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parsing
+// Reading dates: the written forms are read by `dossier-dates`; what is decided here is which of
+// them a page means.
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})
-        (?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?",
-    )
-    .expect("valid regex")
-});
-static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:\D|$)").expect("valid regex")
-});
-static EPOCH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{10})(\d{3})?\s*$").expect("valid regex"));
-
-/// Parses a machine-written date (meta content, JSON-LD, `datetime` attribute): ISO 8601 and its
-/// common variants, compact YYYYMMDD, Unix seconds or milliseconds, else free text.
-pub fn parse_structured(s: &str) -> Option<Found> {
-    let s = s.trim();
-    if let Some(c) = ISO.captures(s) {
-        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        let date = NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?)?;
-        let mut iso = date.format("%Y-%m-%d").to_string();
-        if let (Some(h), Some(mi)) = (num(4), num(5))
-            && h < 24
-            && mi < 60
-        {
-            let sec = num(6).unwrap_or(0).min(59);
-            iso.push_str(&format!("T{h:02}:{mi:02}:{sec:02}"));
-            match c.get(7).map(|m| m.as_str()) {
-                Some("Z" | "UTC" | "GMT") => iso.push('Z'),
-                Some(off) => {
-                    let digits: String = off.chars().filter(char::is_ascii_digit).collect();
-                    iso.push_str(&format!("{}{}:{}", &off[..1], &digits[..2], &digits[2..4]));
-                }
-                None => {}
-            }
+impl From<dossier_dates::Found> for Found {
+    fn from(f: dossier_dates::Found) -> Found {
+        Found {
+            date: f.date,
+            iso: f.iso,
         }
-        return Some(Found { date, iso });
     }
-    if let Some(c) = COMPACT.captures(s) {
-        let date =
-            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-        return Some(Found {
-            date,
-            iso: date.format("%Y-%m-%d").to_string(),
-        });
-    }
-    if let Some(c) = EPOCH.captures(s) {
-        let secs: i64 = c[1].parse().ok()?;
-        let dt = chrono::DateTime::from_timestamp(secs, 0)?;
-        return Some(Found {
-            date: dt.date_naive(),
-            iso: dt.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        });
-    }
-    // "2023 Jan 7": the form of scholarly citation metadata (Highwire, PubMed).
-    if let Some(c) = YEAR_MONTH_DAY.captures(s) {
-        let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?;
-        return Some(Found {
-            date,
-            iso: date.format("%Y-%m-%d").to_string(),
-        });
-    }
-    find_in_text(s, true)
 }
 
-static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^\s*((?:19|20)\d{{2}})\s+({MONTH_RE})\.?\s+(\d{{1,2}})\s*$"
-    ))
-    .expect("valid regex")
-});
-
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("sept", 9),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    // German, French, Spanish, Italian, Dutch, Portuguese: the commonest non-English news languages.
-    ("januar", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    ("janvier", 1),
-    ("février", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("ago", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-    ("januari", 1),
-    ("februari", 2),
-    ("maart", 3),
-    ("augustus", 8),
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("março", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-];
-
-fn month(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == n).map(|&(_, v)| v)
+/// A machine-written date (meta content, JSON-LD, `datetime` attribute), else the first date
+/// written in the value ([`dossier_dates::parse`]; numeric dates month first, as such values
+/// are written by software more often than by people).
+pub fn parse_structured(s: &str) -> Option<Found> {
+    dossier_dates::parse(s, Order::MonthFirst).map(Found::from)
 }
-
-const MONTH_RE: &str = r"jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|février|mar(?:ch|s|zo|ço)?|märz|maart|apr(?:il|ile)?|avril|abril|may|mayo|mai|maggio|maio|june?|juni|juin|junio|giugno|junho|july?|juli|juillet|julio|luglio|julho|aug(?:ust|ustus)?|août|agosto|ago|sep(?:t(?:ember)?)?|septembre|septiembre|setiembre|settembre|setembro|oct(?:ober)?|oktober|octobre|octubre|ottobre|outubro|nov(?:ember)?|novembre|noviembre|novembro|dec(?:ember)?|dezember|décembre|diciembre|dicembre|dezembro|enero|febrero|gennaio|febbraio|januari|februari|janeiro|fevereiro|janvier";
-
-// ASCII word boundaries: a Unicode `\b` keeps the regex engine off its fast DFA, and these
-// patterns run over whole page texts.
-static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let m1 = format!("(?P<m1>{MONTH_RE})");
-    let m2 = format!("(?P<m2>{MONTH_RE})");
-    let pat = format!(
-        r"(?xi)
-        (?-u:\b)(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?(?:\s*|-)(?:of\s+|de\s+)?{m1}\.?,?(?:\s*|-)(?:de\s+)?(?P<y1>(?:19|20)\d{{2}})(?-u:\b)
-      | (?-u:\b){m2}\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d{{2}})(?-u:\b)
-      | (?-u:\b)(?P<y3>(?:19|20)\d{{2}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?:(?-u:\b)|T)
-      | (?-u:\b)(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})[-/.](?P<y4>(?:19|20)\d{{2}})(?-u:\b)
-      | (?-u:\b)(?P<y5>(?:19|20)\d{{2}})年(?P<m5>\d{{1,2}})月(?P<d5>\d{{1,2}})日",
-    );
-    Regex::new(&pat).expect("valid regex")
-});
 
 static UPDATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:updated?|modified|edited|revised|aktualisiert|mis à jour|actualizado|last reviewed|reviewed)\W*(?:on|at|:)?\W*$")
@@ -1065,9 +889,9 @@ static UPDATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The first date written in running text, preferring one that is not introduced as an update.
-/// `mdy` says how to read ambiguous numeric dates such as 03/02/2021.
-pub fn find_in_text(s: &str, mdy: bool) -> Option<Found> {
-    find_in_text_labelled(s, mdy).map(|(f, _)| f)
+/// `order` says how to read ambiguous numeric dates such as 03/02/2021.
+pub fn find_in_text(s: &str, order: Order) -> Option<Found> {
+    find_in_text_labelled(s, order).map(|(f, _)| f)
 }
 
 static UPDATED_BEFORE_ANY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1076,22 +900,15 @@ static UPDATED_BEFORE_ANY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// [`find_in_text`], also saying whether the date found is introduced as an update.
-fn find_in_text_labelled(s: &str, mdy: bool) -> Option<(Found, bool)> {
+fn find_in_text_labelled(s: &str, order: Order) -> Option<(Found, bool)> {
     let mut fallback = None;
-    for c in TEXT_DATE.captures_iter(s) {
-        let Some(date) = captured_date(&c, mdy) else {
-            continue;
-        };
-        let found = Found {
-            date,
-            iso: date.format("%Y-%m-%d").to_string(),
-        };
-        let start = c.get(0).map_or(0, |m| m.start());
+    for f in dossier_dates::find_all(s, order) {
+        let start = f.range.start;
         if UPDATED_BEFORE.is_match(lead_in(s, start)) {
-            fallback.get_or_insert((found, true));
+            fallback.get_or_insert((Found::from(f), true));
             continue;
         }
-        return Some((found, false));
+        return Some((Found::from(f), false));
     }
     fallback
 }
@@ -1106,127 +923,45 @@ fn lead_in(s: &str, start: usize) -> &str {
     &s[from..start]
 }
 
-fn captured_date(c: &regex::Captures, mdy: bool) -> Option<NaiveDate> {
-    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    if let (Some(m), Some(y)) = (c.name("m1"), num("y1")) {
-        return NaiveDate::from_ymd_opt(y as i32, month(m.as_str())?, num("d1")?);
-    }
-    if let (Some(m), Some(y)) = (c.name("m2"), num("y2")) {
-        return NaiveDate::from_ymd_opt(y as i32, month(m.as_str())?, num("d2")?);
-    }
-    if let Some(y) = num("y3") {
-        return NaiveDate::from_ymd_opt(y as i32, num("m3")?, num("d3")?);
-    }
-    if let Some(y) = num("y4") {
-        let (a, b) = (num("a4")?, num("b4")?);
-        // Dotted dates (02.03.2021) are day-first everywhere they are used.
-        let dotted = c.name("s4").is_some_and(|s| s.as_str() == ".");
-        let month_first = if a > 12 {
-            false
-        } else if b > 12 {
-            true
-        } else {
-            mdy && !dotted
-        };
-        let (m, d) = if month_first { (a, b) } else { (b, a) };
-        return NaiveDate::from_ymd_opt(y as i32, m, d);
-    }
-    if let Some(y) = num("y5") {
-        return NaiveDate::from_ymd_opt(y as i32, num("m5")?, num("d5")?);
-    }
-    None
-}
-
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.+-]|$)")
-        .expect("valid regex")
-});
-static URL_DATE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:[/_.+-]|$)")
-        .expect("valid regex")
-});
-
 /// A full date in the URL path: /2021/03/02/, /2021-03-02-slug, /20210302/.
 pub fn date_in_url(url: &str) -> Option<Found> {
-    let path = url
-        .split_once("://")
-        .map_or(url, |(_, r)| r.find('/').map_or("", |i| &r[i..]));
-    let date = if let Some(c) = URL_DATE.captures(path) {
-        NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?
-    } else {
-        // /2023/october/03/
-        let c = URL_DATE_NAMED.captures(path)?;
-        NaiveDate::from_ymd_opt(c[1].parse().ok()?, month(&c[2])?, c[3].parse().ok()?)?
-    };
-    Some(Found {
-        date,
-        iso: date.format("%Y-%m-%d").to_string(),
-    })
+    dossier_dates::in_url(url).map(Found::from)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> String {
-        parse_structured(s).map(|f| f.iso).unwrap_or_default()
-    }
-
+    // The written forms themselves are tested in `dossier-dates`; these are what this module
+    // adds: update labels, and lead-ins read on character boundaries.
     #[test]
-    fn structured_forms() {
-        assert_eq!(d("2021-03-02T10:04:00+01:00"), "2021-03-02T10:04:00+01:00");
-        assert_eq!(d("2021-03-02T10:04:00.000Z"), "2021-03-02T10:04:00Z");
-        assert_eq!(d("2021-03-02 10:04:00 +0100"), "2021-03-02T10:04:00+01:00");
-        assert_eq!(d("2021/3/2"), "2021-03-02");
-        assert_eq!(d("20210302"), "2021-03-02");
-        assert_eq!(d("1614680000"), "2021-03-02T10:13:20Z");
-        assert_eq!(d("Tue, 02 Mar 2021 10:00:00 GMT"), "2021-03-02");
-        assert_eq!(d("2021-02-30"), "");
-    }
-
-    #[test]
-    fn text_forms() {
-        let t = |s: &str, mdy: bool| find_in_text(s, mdy).map(|f| f.iso).unwrap_or_default();
-        assert_eq!(t("Published March 2, 2021 at 9:00", true), "2021-03-02");
-        assert_eq!(t("By Jane Doe · 2nd March 2021", true), "2021-03-02");
-        assert_eq!(t("Sept. 14, 2020", true), "2020-09-14");
-        assert_eq!(t("03/02/2021", true), "2021-03-02");
-        assert_eq!(t("03/02/2021", false), "2021-02-03");
-        assert_eq!(t("25/12/2020", true), "2020-12-25");
-        assert_eq!(t("02.03.2021", true), "2021-03-02");
-        assert_eq!(t("le 2 mars 2021", false), "2021-03-02");
+    fn dates_introduced_as_updates_come_last() {
+        let t = |s: &str, o: Order| find_in_text(s, o).map(|f| f.iso).unwrap_or_default();
+        let us = Order::MonthFirst;
         assert_eq!(
-            t("Updated: May 5, 2022. Published April 1, 2022", true),
+            t("Updated: May 5, 2022. Published April 1, 2022", us),
             "2022-04-01"
         );
-        assert_eq!(t("Updated May 5, 2022", true), "2022-05-05");
-        assert_eq!(t("no date here 12 apples 2021", true), "");
+        assert_eq!(t("Updated May 5, 2022", us), "2022-05-05");
         // Multi-byte text right before the date must not split a character.
         assert_eq!(
             t(
                 "Aktualisiert am — “ÜÖÄ” ééééééééééééééééééé 2. März 2021",
-                false
+                Order::DayFirst
             ),
             "2021-03-02"
         );
         assert_eq!(
-            t("ééééééééééééééééééééééééééééééé 2 March 2021", true),
+            t("ééééééééééééééééééééééééééééééé 2 March 2021", us),
             "2021-03-02"
         );
     }
 
     #[test]
-    fn url_forms() {
-        let u = |s: &str| date_in_url(s).map(|f| f.iso).unwrap_or_default();
-        assert_eq!(u("https://ex.com/2021/03/02/storm-hits/"), "2021-03-02");
-        assert_eq!(u("https://ex.com/news/2021-03-02-storm"), "2021-03-02");
-        assert_eq!(u("https://ex.com/news/20210302/storm"), "2021-03-02");
-        assert_eq!(u("https://ex.com/2021/03/storm"), "");
-        assert_eq!(u("https://ex.com/blog/2023/october/03/wine"), "2023-10-03");
-        assert_eq!(
-            u("https://ex.com/articles/2025-12-15+Rust+GCC"),
-            "2025-12-15"
-        );
-        assert_eq!(u("https://ex.com/item/12345678"), "");
+    fn structured_values_fall_back_on_written_dates() {
+        let d = |s: &str| parse_structured(s).map(|f| f.iso).unwrap_or_default();
+        assert_eq!(d("2021-03-02T10:04:00+٠١:٠٠"), "2021-03-02T10:04:00+01:00");
+        assert_eq!(d("Tuesday, March 2, 2021"), "2021-03-02");
+        assert_eq!(d("unknown"), "");
     }
 }

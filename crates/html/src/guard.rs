@@ -15,6 +15,9 @@ pub struct Shape {
     pub max_depth: usize,
     /// Number of start tags.
     pub elements: usize,
+    /// Most attributes on one start tag (estimate). The tree builder checks each new attribute
+    /// against the tag's earlier ones, so its time grows with the square of this number.
+    pub max_attributes: usize,
 }
 
 const VOID: &[&[u8]] = &[
@@ -78,6 +81,16 @@ const RAW_TEXT: &[&[u8]] = &[
 /// Scans `html` and returns its estimated shape. Stops early (returning what it has) as soon as
 /// `stop_depth` or `stop_elements` is passed, since the caller only needs to know that.
 pub fn scan(html: &str, stop_depth: usize, stop_elements: usize) -> Shape {
+    scan_with(html, stop_depth, stop_elements, usize::MAX)
+}
+
+/// [`scan`], also stopping once one tag has more than `stop_attributes` attributes.
+pub fn scan_with(
+    html: &str,
+    stop_depth: usize,
+    stop_elements: usize,
+    stop_attributes: usize,
+) -> Shape {
     let b = html.as_bytes();
     let n = b.len();
     let mut i = 0;
@@ -85,6 +98,7 @@ pub fn scan(html: &str, stop_depth: usize, stop_elements: usize) -> Shape {
     let mut shape = Shape {
         max_depth: 0,
         elements: 0,
+        max_attributes: 0,
     };
     while i < n {
         let Some(off) = memchr(b'<', &b[i..]) else {
@@ -114,8 +128,12 @@ pub fn scan(html: &str, stop_depth: usize, stop_elements: usize) -> Shape {
             continue; // a stray '<' in text
         }
         let name = b[start..i].to_ascii_lowercase();
-        let (end, self_closing) = tag_end(b, i);
+        let (end, self_closing, attributes) = tag_end(b, i);
         i = end;
+        shape.max_attributes = shape.max_attributes.max(attributes);
+        if attributes > stop_attributes {
+            break;
+        }
         if closing {
             if !is_in(&name, VOID) && !is_in(&name, IMPLIED_END) {
                 depth = depth.saturating_sub(1);
@@ -142,11 +160,14 @@ pub fn scan(html: &str, stop_depth: usize, stop_elements: usize) -> Shape {
     shape
 }
 
-/// Index just past the tag's closing '>', honouring quoted attribute values, and whether the
-/// tag ended with "/>" (only meaningful for foreign content, but harmless to honour).
-fn tag_end(b: &[u8], mut i: usize) -> (usize, bool) {
+/// Index just past the tag's closing '>', honouring quoted attribute values, whether the tag
+/// ended with "/>" (only meaningful for foreign content, but harmless to honour), and how many
+/// attributes it has (names starting after whitespace, values not counted).
+fn tag_end(b: &[u8], mut i: usize) -> (usize, bool, usize) {
     let mut quote = 0u8;
     let mut prev = 0u8;
+    let mut after_space = false;
+    let mut attributes = 0;
     while i < b.len() {
         let c = b[i];
         if quote != 0 {
@@ -159,14 +180,17 @@ fn tag_end(b: &[u8], mut i: usize) -> (usize, bool) {
                 quote = c;
             }
         } else if c == b'>' {
-            return (i + 1, prev == b'/');
+            return (i + 1, prev == b'/', attributes);
+        } else if after_space && c != b'=' && c != b'/' && prev != b'=' {
+            attributes += 1;
         }
-        if !c.is_ascii_whitespace() {
+        after_space = c.is_ascii_whitespace();
+        if !after_space {
             prev = c;
         }
         i += 1;
     }
-    (b.len(), false)
+    (b.len(), false, attributes)
 }
 
 fn is_in(name: &[u8], set: &[&[u8]]) -> bool {
@@ -215,6 +239,16 @@ mod tests {
         let html = r#"<div title="a > b"><script>for(i=0;i<9;i++){document.write("<div><div>")}</script><!-- <div><div><div> --><br/><img src=x></div>"#;
         let s = scan(html, 1000, 1000);
         assert_eq!(s.max_depth, 1);
+    }
+
+    #[test]
+    fn counts_attributes_not_values() {
+        let html =
+            r#"<div id="a b c" class=x data-x = "1 2" hidden><p title='one two'>t</p></div>"#;
+        assert_eq!(scan(html, 1000, 1000).max_attributes, 4);
+        let many = format!("<div {}>x</div>", "a=1 ".repeat(5_000));
+        let s = scan_with(&many, 1000, 1000, 1000);
+        assert_eq!(s.max_attributes, 5_000);
     }
 
     #[test]

@@ -156,7 +156,7 @@ fn strip_dek(doc: &dom_query::Document, description: Option<&str>) {
 
 /// Removes a teaser for another page set as a paragraph of its own: a short line of the form
 /// "Label: headline" whose headline is a link and whose label is one newsrooms use for teasers
-/// ("Explainer: what is Instex?", "Read more: What we know about ...", "Watch: ..."). Readability
+/// ("Explainer: how a flood gate works", "Read more: What we know about ...", "Watch: ..."). Readability
 /// keeps it because a short line ending in punctuation looks like prose. Linked lines with other
 /// labels ("Pictured: ...", "Tested: ...") or none are kept: on real pages they are as often part
 /// of the article (a caption, a source, a list of items). Teasers in a run of adjacent
@@ -225,7 +225,7 @@ const AD_WORDS: &[&str] = &[
     "pubblicità",
     "sponsored",
 ];
-/// Words that may accompany an ad label ("Advertisement - Scroll to continue reading").
+/// Words that may accompany an ad label ("Advertisement - Continue reading the story below").
 const AD_FILLER: &[&str] = &[
     "scroll", "to", "continue", "with", "content", "reading", "story", "below", "the",
 ];
@@ -262,7 +262,7 @@ const REPORTING: &[&str] = &[
 
 /// Drops paragraphs of the extracted text that are not article: zero-width spacers, ad labels
 /// ("Advertisement", "Anzeige / Advertisement"), and short lines at the end that name the outlet
-/// itself ("Our Standards: The X Trust Principles", "Follow X on Twitter", "© X 2021"), which
+/// itself ("Our code: how X checks its reporting", "Follow X on Twitter", "© X 2021"), which
 /// sites append to every article. The outlet's name in the article's own closing sentence is
 /// prose ("..., she told The Daily Planet."), so only short trailing lines without a reporting
 /// verb go.

@@ -4,11 +4,11 @@
 
 use dossier_model::{Doc, InputKind};
 
-use crate::{IngestError, dates::parse_timestamp, finish};
+use crate::{IngestError, finish, guarded, publication_date};
 
 pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, IngestError>)) {
     let parser = feed_rs::parser::Builder::new()
-        .timestamp_parser(parse_timestamp)
+        .timestamp_parser(feed_timestamp)
         .sanitize_content(false)
         .build();
     let feed = match parser.parse(bytes) {
@@ -28,45 +28,109 @@ pub fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn FnMut(Result<Doc, Inge
     if feed.entries.is_empty() {
         return sink(Err(IngestError::new(name, "feed has no items")));
     }
+    let declared = declared_entities(bytes);
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let here = format!("{name}#{}", i + 1);
-        let link = entry.links.first().map(|l| l.href.clone());
-        let html = entry
-            .content
-            .as_ref()
-            .and_then(|c| c.body.clone())
-            .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()));
-        let Some(html) = html.filter(|h| !h.trim().is_empty()) else {
-            sink(Err(IngestError::new(
-                here,
-                "item has neither content nor summary",
-            )));
-            continue;
-        };
-        let text = fragment_text(&html);
-        if text.trim().is_empty() {
-            sink(Err(IngestError::new(here, "item content has no text")));
-            continue;
-        }
-        let source = link.clone().unwrap_or_else(|| here.clone());
-        let mut doc = Doc::new(String::new(), source, InputKind::Feed, text);
-        doc.url = link;
-        doc.title = entry.title.map(|t| t.content.trim().to_string());
-        doc.outlet = outlet.clone();
-        doc.published = entry.published.or(entry.updated).map(|t| t.to_rfc3339());
-        doc.authors = entry
-            .authors
-            .iter()
-            .filter_map(|p| {
-                p.name
-                    .as_deref()
-                    .map(author_name)
-                    .or_else(|| p.email.as_deref().map(author_name))
-            })
-            .filter(|n| !n.is_empty())
-            .collect();
-        sink(Ok(finish(doc, feed.language.as_deref())));
+        let language = feed.language.as_deref();
+        let doc = guarded(&here, || entry_doc(&here, entry, outlet.clone(), language));
+        sink(doc.and_then(|d| refuse_entities(&here, d, &declared)));
     }
+}
+
+/// A feed's item date as a moment: RFC 2822 as the specification says, and whatever else
+/// feeds write (ISO 8601, "April 7, 2021"), which feed-rs's own parser would drop silently.
+fn feed_timestamp(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    publication_date(s, dossier_dates::Order::MonthFirst).map(|f| f.to_utc())
+}
+
+/// The names of the entities a feed declares in its document type (`<!ENTITY lol "...">`).
+/// They are never expanded (the XML parser reads them as text): expanding them is the
+/// "billion laughs" attack, and real feeds do not need them.
+fn declared_entities(bytes: &[u8]) -> Vec<String> {
+    let head = &bytes[..bytes.len().min(1 << 20)];
+    let Some(start) = memchr::memmem::find(head, b"<!DOCTYPE") else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    let mut rest = &head[start..];
+    while let Some(at) = memchr::memmem::find(rest, b"<!ENTITY") {
+        rest = &rest[at + 8..];
+        let name: Vec<u8> = rest
+            .iter()
+            .skip_while(|b| b.is_ascii_whitespace() || **b == b'%')
+            .take_while(|b| !b.is_ascii_whitespace())
+            .copied()
+            .collect();
+        if !name.is_empty() {
+            names.push(String::from_utf8_lossy(&name).into_owned());
+        }
+    }
+    names
+}
+
+/// An item whose text still holds a reference to one of the feed's own entities is refused:
+/// its real content is not there.
+fn refuse_entities(here: &str, doc: Doc, declared: &[String]) -> Result<Doc, IngestError> {
+    let used = declared.iter().find(|n| {
+        let reference = format!("&{n};");
+        doc.text.contains(&reference)
+            || doc.title.as_deref().is_some_and(|t| t.contains(&reference))
+    });
+    match used {
+        Some(n) => Err(IngestError::new(
+            here,
+            format!(
+                "item uses the entity &{n}; that the feed declares itself; such entities are \
+                 not expanded (entity-expansion attacks), so the item is refused"
+            ),
+        )),
+        None => Ok(doc),
+    }
+}
+
+/// One feed item as a document.
+fn entry_doc(
+    here: &str,
+    entry: feed_rs::model::Entry,
+    outlet: Option<String>,
+    language: Option<&str>,
+) -> Result<Doc, IngestError> {
+    let link = entry.links.first().map(|l| l.href.clone());
+    let html = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()));
+    let Some(html) = html.filter(|h| !h.trim().is_empty()) else {
+        return Err(IngestError::new(
+            here,
+            "item has neither content nor summary",
+        ));
+    };
+    dossier_html::check_limits(&html, &dossier_html::Limits::default())
+        .map_err(|e| IngestError::new(here, format!("item content refused: {e}")))?;
+    let text = fragment_text(&html);
+    if text.trim().is_empty() {
+        return Err(IngestError::new(here, "item content has no text"));
+    }
+    let source = link.clone().unwrap_or_else(|| here.to_string());
+    let mut doc = Doc::new(String::new(), source, InputKind::Feed, text);
+    doc.url = link;
+    doc.title = entry.title.map(|t| t.content.trim().to_string());
+    doc.outlet = outlet;
+    doc.published = entry.published.or(entry.updated).map(|t| t.to_rfc3339());
+    doc.authors = entry
+        .authors
+        .iter()
+        .filter_map(|p| {
+            p.name
+                .as_deref()
+                .map(author_name)
+                .or_else(|| p.email.as_deref().map(author_name))
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    finish(here, doc, language)
 }
 
 /// A feed's title names the outlet and often a section after a separator

@@ -5,32 +5,84 @@
 use std::io::BufRead;
 
 use dossier_model::{Doc, InputKind};
-use serde::Deserialize;
+use serde_json::{Map, Value};
 
-use crate::{IngestError, MAX_LINE_BYTES, dates::parse_date, finish, html_doc};
+use crate::{IngestError, MAX_LINE_BYTES, finish, guarded, html_doc, publication_date};
 
-#[derive(Deserialize)]
+/// The fields of one record, each checked for its JSON type so that a wrong one is reported by
+/// name (`"text": 5` is "`text` must be a string, not a number"), not as a position in the line.
 struct Record {
-    id: Option<serde_json::Value>,
+    id: Option<String>,
     title: Option<String>,
     outlet: Option<String>,
     published: Option<String>,
     text: Option<String>,
     html: Option<String>,
     url: Option<String>,
-    #[serde(default)]
-    authors: Authors,
+    authors: Option<Vec<String>>,
     language: Option<String>,
 }
 
-/// `authors` may be a list or a single string.
-#[derive(Deserialize, Default)]
-#[serde(untagged)]
-enum Authors {
-    #[default]
-    None,
-    One(String),
-    Many(Vec<String>),
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Record {
+    fn from_value(here: &str, value: Value) -> Result<Record, IngestError> {
+        let Value::Object(mut map) = value else {
+            return Err(IngestError::new(
+                here,
+                format!("a record must be a JSON object, not {}", kind(&value)),
+            ));
+        };
+        let wrong = |key: &str, v: &Value, want: &str| {
+            IngestError::new(here, format!("`{key}` must be {want}, not {}", kind(v)))
+        };
+        let string = |map: &mut Map<String, Value>, key: &str| match map.remove(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(v) => Err(wrong(key, &v, "a string")),
+        };
+        let id = match map.remove("id") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(v) => return Err(wrong("id", &v, "a string or a number")),
+        };
+        // `authors` may be a list or a single string.
+        let authors = match map.remove("authors") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(vec![s]),
+            Some(Value::Array(items)) => Some(
+                items
+                    .into_iter()
+                    .map(|a| match a {
+                        Value::String(s) => Ok(s),
+                        v => Err(wrong("authors", &v, "a string or a list of strings")),
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
+            Some(v) => return Err(wrong("authors", &v, "a string or a list of strings")),
+        };
+        Ok(Record {
+            id,
+            title: string(&mut map, "title")?,
+            outlet: string(&mut map, "outlet")?,
+            published: string(&mut map, "published")?,
+            text: string(&mut map, "text")?,
+            html: string(&mut map, "html")?,
+            url: string(&mut map, "url")?,
+            authors,
+            language: string(&mut map, "language")?,
+        })
+    }
 }
 
 pub fn read_jsonl<R: BufRead>(
@@ -72,8 +124,10 @@ pub fn read_jsonl<R: BufRead>(
                 continue;
             }
         };
-        match serde_json::from_str::<Record>(text) {
-            Ok(rec) => sink(record_doc(&here, rec)),
+        match serde_json::from_str::<Value>(text) {
+            Ok(value) => sink(guarded(&here, || {
+                record_doc(&here, Record::from_value(&here, value)?)
+            })),
             Err(e) => sink(Err(IngestError::new(
                 here,
                 format!("invalid JSON record: {e}"),
@@ -83,22 +137,15 @@ pub fn read_jsonl<R: BufRead>(
 }
 
 fn record_doc(here: &str, rec: Record) -> Result<Doc, IngestError> {
-    let source = match &rec.id {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(other) => {
-            return Err(IngestError::new(
-                here,
-                format!("`id` must be a string or number, not {other}"),
-            ));
-        }
-        None => here.to_string(),
-    };
-    let published = rec.published.as_deref().and_then(normalise_published);
+    let source = rec.id.unwrap_or_else(|| here.to_string());
+    let published = rec
+        .published
+        .as_deref()
+        .and_then(|p| normalise_published(p, rec.language.as_deref()));
     let mut doc = match (rec.text, rec.html) {
         (Some(text), _) => {
             let doc = Doc::new(String::new(), source, InputKind::Jsonl, text);
-            finish(doc, rec.language.as_deref())
+            finish(here, doc, rec.language.as_deref())?
         }
         (None, Some(html)) => html_doc(
             &source,
@@ -131,20 +178,20 @@ fn record_doc(here: &str, rec: Record) -> Result<Doc, IngestError> {
     if rec.url.is_some() {
         doc.url = rec.url;
     }
-    match rec.authors {
-        Authors::None => {}
-        Authors::One(a) => doc.authors = vec![a],
-        Authors::Many(v) => doc.authors = v,
+    if let Some(authors) = rec.authors {
+        doc.authors = authors;
     }
     Ok(doc)
 }
 
-fn normalise_published(s: &str) -> Option<String> {
+/// A record's own `published`: kept as written when it starts with an ISO date (the record's
+/// word, whatever the year), else read as a date in the order the record's language implies.
+fn normalise_published(s: &str, language: Option<&str>) -> Option<String> {
     let s = s.trim();
-    if s.len() >= 10 && chrono::NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").is_ok() {
+    if s.get(..10).and_then(dossier_dates::iso_day).is_some() {
         return Some(s.to_string());
     }
-    parse_date(s)
+    publication_date(s, dossier_dates::Order::for_language(language)).map(|f| f.iso)
 }
 
 pub(crate) enum Line {
@@ -255,5 +302,66 @@ mod tests {
             read_line_capped(&mut r, &mut buf, 100).unwrap(),
             Line::Eof
         ));
+    }
+
+    fn error_of(line: &str) -> String {
+        let out = read(&format!(
+            "{line}\n{{\"id\":\"good\",\"text\":\"A good record.\"}}\n"
+        ));
+        assert_eq!(out.len(), 2, "{line}");
+        assert!(out[1].is_ok(), "the good record after {line} must be read");
+        let err = out[0].as_ref().expect_err(line);
+        assert_eq!(err.input, "t.jsonl:1");
+        err.reason.clone()
+    }
+
+    #[test]
+    fn wrong_json_types_are_named() {
+        assert_eq!(
+            error_of(r#"{"id":"a","text":5}"#),
+            "`text` must be a string, not a number"
+        );
+        assert_eq!(
+            error_of(r#"{"id":"a","text":"x","published":[]}"#),
+            "`published` must be a string, not an array"
+        );
+        assert_eq!(
+            error_of(r#"{"id":{"n":1},"text":"x"}"#),
+            "`id` must be a string or a number, not an object"
+        );
+        assert_eq!(
+            error_of(r#"{"text":"x","authors":[1]}"#),
+            "`authors` must be a string or a list of strings, not a number"
+        );
+        assert_eq!(
+            error_of(r#"["a","list"]"#),
+            "a record must be a JSON object, not an array"
+        );
+    }
+
+    #[test]
+    fn text_that_is_no_article_is_refused() {
+        assert!(error_of(r#"{"text":"a\u0000b"}"#).contains("NUL"));
+        assert!(error_of(r#"{"text":"a\ud800b"}"#).contains("invalid JSON"));
+        let long = format!(
+            r#"{{"text":"{}"}}"#,
+            "word ".repeat(crate::MAX_TEXT_BYTES / 5 + 1)
+        );
+        assert!(error_of(&long).contains("MiB limit"));
+    }
+
+    #[test]
+    fn dates_in_any_script_never_panic() {
+        for published in [
+            "2021年3月2日",
+            "٢٠٢١-٠٣-٠٢",
+            "２０２１-０３-０２",
+            "2021-03-0٢",
+            "é",
+        ] {
+            let line = format!(r#"{{"id":"a","published":"{published}","text":"Talks resumed."}}"#);
+            let out = read(&line);
+            assert!(out[0].is_ok(), "{published}: {:?}", out[0]);
+        }
     }
 }

@@ -13,7 +13,6 @@
 //! up with it); every other form is cleaned of boilerplate first (HTML by `dossier-html`, plain
 //! text by [`plaintext`]).
 
-mod dates;
 mod decode;
 mod feed;
 mod jsonl;
@@ -29,7 +28,6 @@ use dossier_model::{Doc, InputKind};
 use flate2::read::MultiGzDecoder;
 use xxhash_rust::xxh3::xxh3_64;
 
-pub use dates::parse_date;
 pub use decode::decode_text;
 pub use lang::detect_language;
 
@@ -37,6 +35,11 @@ pub use lang::detect_language;
 pub const MAX_DOC_BYTES: u64 = 32 * 1024 * 1024;
 /// Longest JSONL line accepted; longer lines are skipped with an error, never read whole.
 pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
+/// Longest analysed text of one document, in bytes, whatever form it came in. A long-form
+/// article is 20 to 60 KB of text and a whole day's live blog a few hundred; 2 MiB (spaCy's own
+/// limit is 1,000,000 characters) is a book or a dump, not an article, and analysing it would
+/// take the NLP stage most of a minute. Such a record is refused with an error, not cut.
+pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 
 /// A problem with one input or one record in it. The batch goes on without it.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -85,7 +88,10 @@ pub fn expand_inputs<S: AsRef<str>>(args: &[S]) -> (Vec<Input>, Vec<IngestError>
         }
         let path = Path::new(arg);
         if path.is_dir() {
+            // Symbolic links are followed (a corpus folder often links its files in); walkdir
+            // detects the loops that makes possible and reports broken links.
             let walker = walkdir::WalkDir::new(path)
+                .follow_links(true)
                 .sort_by_file_name()
                 .into_iter()
                 .filter_entry(|e| {
@@ -94,8 +100,18 @@ pub fn expand_inputs<S: AsRef<str>>(args: &[S]) -> (Vec<Input>, Vec<IngestError>
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => inputs.push(Input::File(e.into_path())),
-                    Ok(_) => {}
-                    Err(e) => errors.push(IngestError::new(arg, e.to_string())),
+                    Ok(e) if e.file_type().is_dir() => {}
+                    // Opening a FIFO would wait for a writer forever; a device or socket is no
+                    // article. Named on the command line they are read (`<(zcat ...)`), found
+                    // in a folder they are not.
+                    Ok(e) => errors.push(IngestError::new(
+                        e.path().display().to_string(),
+                        format!(
+                            "not a regular file ({}): skipped",
+                            special_kind(&e.file_type())
+                        ),
+                    )),
+                    Err(e) => errors.push(walk_error(arg, &e)),
                 }
             }
         } else if path.exists() {
@@ -127,6 +143,45 @@ pub fn expand_inputs<S: AsRef<str>>(args: &[S]) -> (Vec<Input>, Vec<IngestError>
         }
     }
     (inputs, errors)
+}
+
+/// What kind of special file a directory entry is, in words.
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a file or folder"
+    }
+}
+
+/// A directory walk's error as one line naming the entry: a symbolic-link loop, a broken link,
+/// an unreadable folder.
+fn walk_error(arg: &str, e: &walkdir::Error) -> IngestError {
+    let path = e
+        .path()
+        .map_or_else(|| arg.to_string(), |p| p.display().to_string());
+    let reason = if let Some(ancestor) = e.loop_ancestor() {
+        format!(
+            "symbolic link loop (leads back to {}): skipped",
+            ancestor.display()
+        )
+    } else if e
+        .io_error()
+        .is_some_and(|io| io.kind() == io::ErrorKind::NotFound)
+    {
+        "broken symbolic link (its target does not exist): skipped".to_string()
+    } else {
+        match e.io_error() {
+            Some(io) => format!("cannot read: {io}"),
+            None => e.to_string(),
+        }
+    };
+    IngestError::new(path, reason)
 }
 
 /// The input formats dossier reads.
@@ -216,11 +271,18 @@ pub fn read_from<R: Read>(name: &str, reader: R, sink: &mut dyn FnMut(Result<Doc
         return sink(Err(IngestError::new(name, "empty input")));
     }
     let gzipped = head.starts_with(&[0x1f, 0x8b]);
-    if gzipped {
-        let inner = BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(reader));
-        read_stream(name, inner, sink);
-    } else {
-        read_stream(name, reader, sink);
+    // The backstop for a panic in a format's own parser (feed, WARC framing): the records read
+    // before it stay read, and the input ends with one error.
+    let read = dossier_model::guard::catch(|| {
+        if gzipped {
+            let inner = BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(reader));
+            read_stream(name, inner, sink);
+        } else {
+            read_stream(name, reader, sink);
+        }
+    });
+    if let Err(reason) = read {
+        sink(Err(IngestError::new(name, reason)));
     }
 }
 
@@ -245,11 +307,15 @@ fn read_stream<R: BufRead>(
             Err(e) => sink(Err(e)),
         },
         Format::Html => match read_capped(name, reader) {
-            Ok(bytes) => sink(html_doc(name, &bytes, None, None, InputKind::Html)),
+            Ok(bytes) => sink(guarded(name, || {
+                html_doc(name, &bytes, None, None, InputKind::Html)
+            })),
             Err(e) => sink(Err(e)),
         },
         Format::Text | Format::Markdown => match read_capped(name, reader) {
-            Ok(bytes) => sink(text_doc(name, &bytes, format == Format::Markdown)),
+            Ok(bytes) => sink(guarded(name, || {
+                text_doc(name, &bytes, format == Format::Markdown)
+            })),
             Err(e) => sink(Err(e)),
         },
     }
@@ -294,11 +360,45 @@ pub fn doc_id(source: &str, text: &str) -> String {
     format!("{:016x}", xxh3_64(&buf))
 }
 
-/// Finishes a document: id, language.
-fn finish(mut doc: Doc, declared_language: Option<&str>) -> Doc {
+/// A publication date found by a guess (a date line, a feed's free-form date), if it is one a
+/// news article can have.
+fn publication_date(s: &str, order: dossier_dates::Order) -> Option<dossier_dates::Found> {
+    let latest = dossier_dates::latest_publication_today();
+    dossier_dates::parse(s, order)
+        .filter(|f| dossier_dates::is_plausible_publication(f.date, latest))
+}
+
+/// Finishes a document: checks its text is one an article can have (not too long, no NUL
+/// characters), then gives it its id and language. `here` names the input and record for errors.
+fn finish(here: &str, mut doc: Doc, declared_language: Option<&str>) -> Result<Doc, IngestError> {
+    if doc.text.len() > MAX_TEXT_BYTES {
+        return Err(IngestError::new(
+            here,
+            format!(
+                "text of {} bytes is longer than the {} MiB limit for one article; split it into articles",
+                doc.text.len(),
+                MAX_TEXT_BYTES >> 20
+            ),
+        ));
+    }
+    if doc.text.contains('\0') {
+        return Err(IngestError::new(
+            here,
+            "text contains NUL characters: binary data, not article text",
+        ));
+    }
     doc.id = doc_id(&doc.source, &doc.text);
     doc.language = detect_language(&doc.text, declared_language);
-    doc
+    Ok(doc)
+}
+
+/// Builds one record's document under the per-record backstop ([`dossier_model::guard`]): a
+/// panic while reading this record becomes its error, naming `here`, and the input goes on.
+fn guarded<T>(
+    here: &str,
+    build: impl FnOnce() -> Result<T, IngestError>,
+) -> Result<T, IngestError> {
+    dossier_model::guard::catch(build).unwrap_or_else(|reason| Err(IngestError::new(here, reason)))
 }
 
 fn text_doc(name: &str, bytes: &[u8], markdown: bool) -> Result<Doc, IngestError> {
@@ -321,7 +421,7 @@ fn text_doc(name: &str, bytes: &[u8], markdown: bool) -> Result<Doc, IngestError
     doc.authors = cleaned.authors;
     doc.outlet = cleaned.outlet;
     doc.dateline = cleaned.dateline;
-    Ok(finish(doc, None))
+    finish(name, doc, None)
 }
 
 /// Extracts an article from an HTML page. `charset` is what a transport (HTTP header) declared.
@@ -344,7 +444,7 @@ pub(crate) fn html_doc(
     doc.outlet = article.site_name;
     doc.authors = article.authors;
     doc.published = article.published;
-    Ok(finish(doc, article.language.as_deref()))
+    finish(source, doc, article.language.as_deref())
 }
 
 #[cfg(test)]
@@ -369,6 +469,17 @@ mod tests {
         assert_eq!(Format::sniff(b"<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(Format::sniff(b"{\"id\": 1}"), Format::Jsonl);
         assert_eq!(Format::sniff(b"Talks resume in Vienna"), Format::Text);
+    }
+
+    #[test]
+    fn a_panic_while_building_a_record_is_its_error() {
+        let r: Result<Doc, IngestError> = guarded("in.jsonl:3", || panic!("index 12 out of range"));
+        let e = r.unwrap_err();
+        assert_eq!(e.input, "in.jsonl:3");
+        assert!(
+            e.reason.contains("internal error") && e.reason.contains("index 12"),
+            "{e}"
+        );
     }
 
     #[test]

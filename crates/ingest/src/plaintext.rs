@@ -11,8 +11,6 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet};
 
-use crate::dates::find_date;
-
 /// What cleaning found: the body to analyse and the metadata the furniture carried.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cleaned {
@@ -53,15 +51,15 @@ fn rules() -> &'static Rules {
             r"(?i)^(read more|read also|also read|see also|related( articles| stories| coverage)?|more on this( story)?|recommended( for you)?|most (read|popular|viewed)|trending( now)?|you may also like|further reading|watch|listen)\s*(:|\||-|–|—|$).{0,200}$",
             r"(?i)^(advertisement|advert|sponsored( content)?|ad|promoted|paid content|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*)$",
             r"(?i)^.{0,100}\bin your inbox\b.{0,80}$",
-            r"(?i)^(follow us|like us|download (our|the) app|get the app|listen to (this|the) (article|story)|\d+\s*(min|minute)s?\s+read|reading time\b.*|back to top|print this (page|article)|click here\b.*|open in app|log ?in|sign ?in|menu|search|close|cookies?\b.{0,120}|we use cookies\b.*|accept( all)?( cookies)?)$",
+            r"(?i)^(follow us|like us|download (our|the) app|get the app|listen to (this|the) (article|story)|[0-9]+\s*(min|minute)s?\s+read|reading time\b.*|back to top|print this (page|article)|click here\b.*|open in app|log ?in|sign ?in|menu|search|close|cookies?\b.{0,120}|we use cookies\b.*|accept( all)?( cookies)?)$",
             r"(?i)^(all rights reserved)\.?$",
         ])
         .unwrap(),
         // Lines that only ever follow an article: the body is over.
         end: RegexSet::new([
-            r"(?i)^(\d+|no)\s+comments?$",
-            r"(?i)^(view|show|load|read|see|join|post|add|leave) (\d+ |all |the )?(a )?(comments?|replies|conversation|discussion)\b.{0,60}$",
-            r"(?i)^comments?(\s*\(\d+\))?$",
+            r"(?i)^([0-9]+|no)\s+comments?$",
+            r"(?i)^(view|show|load|read|see|join|post|add|leave) ([0-9]+ |all |the )?(a )?(comments?|replies|conversation|discussion)\b.{0,60}$",
+            r"(?i)^comments?(\s*\([0-9]+\))?$",
             r"(?i)^(most (read|popular|viewed|shared)|trending( now)?|more (from|on|in) .{1,40}|related (articles|stories|coverage)|you may also like|recommended( for you)?|next article|previous article|up next)\b.{0,10}$",
             r"(?i)^(tags?|topics?|filed under|categories|category)\s*:.{0,200}$",
             r"(?i)^about us\b.{0,120}$",
@@ -71,12 +69,21 @@ fn rules() -> &'static Rules {
         credit: Regex::new(r"(?i)^(\(?\s*(photo|image|picture|photograph|file photo|illustration|video|graphic)s?\s*(credit|source|caption)?\s*(:|by\b|©)|image (caption|source)\b|credit\s*:).{0,200}$|^.{0,160}\((photo|image)s?\s*(by|:)?[^)]*/[^)]*\)$|^.{0,160}/\s*(AFP|Reuters|AP|Getty Images|EPA|Anadolu|Xinhua|Bloomberg)( via Getty Images)?\)?$").unwrap(),
         byline: Regex::new(r"^(?i:by|written by|words by)\s+(.{2,160})$").unwrap(),
         published_by: Regex::new(r"(?i)^(published|posted|first published|last updated|updated|source)\s*(by|on|in|:|at)?\s*(.*)$").unwrap(),
-        copyright: Regex::new(r"(?i)^(©|\(c\)|copyright\b)\s*(©)?\s*(\d{4}(\s*[-–]\s*\d{4})?)?\s*(.*?)\s*(\.?\s*all rights reserved\.?)?$").unwrap(),
+        copyright: Regex::new(r"(?i)^(©|\(c\)|copyright\b)\s*(©)?\s*([0-9]{4}(\s*[-–]\s*[0-9]{4})?)?\s*(.*?)\s*(\.?\s*all rights reserved\.?)?$").unwrap(),
         dateline: Regex::new(r"^([A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,40})?)\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s*").unwrap(),
-        date_words: Regex::new(r"(?i)\b(published|posted|updated|last|first|on|at|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|gmt|utc|bst|est|edt|cet|cest|pst|pdt|am|pm|a\.m\.|p\.m\.|\d{1,2}[:.]\d{2}|\d+)\b|[|,:\-–—•·()]").unwrap(),
+        date_words: Regex::new(r"(?i)\b(published|posted|updated|last|first|on|at|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|gmt|utc|bst|est|edt|cet|cest|pst|pdt|am|pm|a\.m\.|p\.m\.|[0-9]{1,2}[:.][0-9]{2}|[0-9]+)\b|[|,:\-–—•·()]").unwrap(),
         md_link: Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").unwrap(),
         md_emphasis: Regex::new(r"(\*\*|__)(.+?)(\*\*|__)").unwrap(),
     })
+}
+
+/// The first plausible publication date written in a line, with where it is. Pasted pages say
+/// nothing of their language, so numeric dates are read month first.
+fn find_date(line: &str) -> Option<(chrono::NaiveDate, std::ops::Range<usize>)> {
+    let latest = dossier_dates::latest_publication_today();
+    dossier_dates::find_all(line, dossier_dates::Order::MonthFirst)
+        .find(|f| dossier_dates::is_plausible_publication(f.date, latest))
+        .map(|f| (f.date, f.range))
 }
 
 /// What one line of a pasted page is.
@@ -139,11 +146,18 @@ pub fn clean(text: &str, markdown: bool) -> Cleaned {
     let first_prose = lines
         .iter()
         .position(|(l, _)| matches!(l, Line::Content(c) if is_prose(c)));
+    // Without a line of prose, a short text is still an article if it has a sentence ("The
+    // talks resumed on Tuesday."); menus, headline lists and link labels never end like one,
+    // so a page of nothing but furniture keeps no body and is refused by the caller.
+    let has_sentence = lines
+        .iter()
+        .any(|(l, _)| matches!(l, Line::Content(c) if is_sentence(c)));
     let body_start = first_prose
         .or_else(|| {
             lines
                 .iter()
                 .position(|(l, _)| matches!(l, Line::Content(_)))
+                .filter(|_| has_sentence)
         })
         .unwrap_or(lines.len());
     let body_end = lines[body_start..]
@@ -285,6 +299,14 @@ fn classify(line: &str, out: &mut Cleaned) -> Line {
 fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
     words >= 14 || (words >= 8 && ends_sentence(line) && !line.ends_with(':'))
+}
+
+/// A short line that reads as a sentence: several words, some in lower case, and a sentence's
+/// closing punctuation (a headline or a menu item has none).
+fn is_sentence(line: &str) -> bool {
+    line.split_whitespace().count() >= 4
+        && line.chars().any(char::is_lowercase)
+        && line.trim_end().ends_with(['.', '!', '?', '"', '”', '’'])
 }
 
 /// Breadcrumbs and menus: short segments joined by separators ("Home | World | Middle East",
@@ -451,6 +473,26 @@ The talks resume next week.
         assert_eq!(c.published.as_deref(), Some("2021-04-09"));
         assert_eq!(c.outlet.as_deref(), Some("Gulf Monitor"));
         assert_eq!(c.body, "The IAEA said nothing new.");
+    }
+
+    #[test]
+    fn a_page_of_nothing_but_furniture_keeps_no_body() {
+        // A section front pasted whole: masthead, menu, a list of headlines with their ages.
+        let front = "THE HARBOUR GAZETTE\nHome\nLocal\nBusiness\nSport\nSearch\nLatest\n\
+                     Ferry fares to rise in spring\n3 hours ago\nNew library opens on Quay Street\n\
+                     Yesterday\nLoad more\nFollow us on Instagram\nContact us\n\
+                     © 2024 Harbour Gazette Ltd\n";
+        assert_eq!(clean(front, false).body, "");
+        // A consent wall and account menu from another imagined site, in Markdown.
+        let wall = "# Valley Radio News\n\n* Account\n* Podcasts\n* Schedule\n\n\
+                    World | Region | Weather\n\nManage preferences\n\nAdvertise with us\n";
+        assert_eq!(clean(wall, true).body, "");
+        // A two-line brief is still an article.
+        let brief = "Bridge reopens\n\nThe old bridge reopened to traffic on Monday.\n";
+        assert_eq!(
+            clean(brief, false).body,
+            "The old bridge reopened to traffic on Monday."
+        );
     }
 
     #[test]

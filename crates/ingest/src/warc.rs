@@ -8,7 +8,7 @@ use dossier_model::{Doc, InputKind};
 use flate2::read::{GzDecoder, ZlibDecoder};
 use warc::{RecordType, WarcHeader, WarcReader};
 
-use crate::{IngestError, MAX_DOC_BYTES, html_doc};
+use crate::{IngestError, MAX_DOC_BYTES, guarded, html_doc};
 
 pub fn read_warc<R: BufRead>(
     name: &str,
@@ -58,27 +58,46 @@ pub fn read_warc<R: BufRead>(
         {
             continue;
         }
+        let declared = record
+            .header(WarcHeader::ContentLength)
+            .and_then(|n| n.trim().parse::<u64>().ok());
         let mut block = Vec::new();
         if let Err(e) = (&mut record).take(MAX_DOC_BYTES).read_to_end(&mut block) {
             sink(Err(IngestError::new(here, crate::describe_io(&e))));
             return;
         }
+        // The record's reader stops quietly at the end of the file: a block shorter than its
+        // declared length is a truncated record, not a short page.
+        if let Some(n) = declared
+            && (block.len() as u64) < n.min(MAX_DOC_BYTES)
+        {
+            sink(Err(IngestError::new(
+                here,
+                format!(
+                    "truncated WARC record: the file ends after {} of its {n} bytes",
+                    block.len()
+                ),
+            )));
+            return;
+        }
         responses += 1;
-        match http_html_payload(&block) {
-            Ok(Some((body, charset))) => {
-                let source = uri.clone().unwrap_or_else(|| here.clone());
-                let doc = html_doc(
-                    &source,
-                    &body,
-                    uri.as_deref(),
-                    charset.as_deref(),
-                    InputKind::Warc,
-                )
-                .map_err(|e| IngestError::new(here.clone(), e.reason));
-                sink(doc);
-            }
-            Ok(None) => {} // not an HTML page (image, redirect, error page): not an article
-            Err(reason) => sink(Err(IngestError::new(here, reason))),
+        let source = uri.clone().unwrap_or_else(|| here.clone());
+        let doc = guarded(&here, || match http_html_payload(&block) {
+            Ok(Some((body, charset))) => html_doc(
+                &source,
+                &body,
+                uri.as_deref(),
+                charset.as_deref(),
+                InputKind::Warc,
+            )
+            .map(Some)
+            .map_err(|e| IngestError::new(here.clone(), e.reason)),
+            // not an HTML page (image, redirect, error page): not an article
+            Ok(None) => Ok(None),
+            Err(reason) => Err(IngestError::new(here.clone(), reason)),
+        });
+        if let Some(doc) = doc.transpose() {
+            sink(doc);
         }
     }
     if n == 0 {

@@ -4,9 +4,11 @@
 //! text that never changes after ingest; every annotation on it is a [`Span`] of **byte** offsets
 //! into that text plus typed data (stand-off annotation). The [`export`] module turns documents and
 //! corpus-level results into the stable export contract of `shared/design.md`, where offsets are
-//! Unicode code points.
+//! Unicode code points. [`guard`] is the per-record backstop that turns a panic into that
+//! record's error.
 
 pub mod export;
+pub mod guard;
 mod offsets;
 
 pub use offsets::CharIndex;
@@ -135,10 +137,10 @@ impl Doc {
         }
     }
 
-    /// The calendar date of publication, if `published` starts with a valid `YYYY-MM-DD`.
+    /// The calendar date of publication, if `published` holds one
+    /// ([`dossier_dates::published_day`]).
     pub fn published_date(&self) -> Option<NaiveDate> {
-        let p = self.published.as_deref()?;
-        NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok()
+        dossier_dates::published_day(self.published.as_deref()?)
     }
 
     /// Whether English models should run on this document: detected as English, or too short or

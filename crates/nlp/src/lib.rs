@@ -106,6 +106,79 @@ pub fn find_default_model() -> Option<std::path::PathBuf> {
 
 /// Documents per unit of parallel work (and per lockstep parser batch).
 const CHUNK: usize = 8;
+/// Bytes of text per unit of parallel work: the intermediate arrays of the network take about
+/// 1.6 KB per byte of text analysed at once, so this bounds the memory of each worker (about
+/// 400 MB) whatever the documents' sizes.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Texts longer than this are analysed in pieces of at most this many bytes, cut after a
+/// paragraph break (else a line break, a sentence end, a space). Memory then stays bounded for
+/// a document of any length and its pieces run in parallel. Nothing changes for texts up to
+/// this size (a long-form article is 20 to 60 KB); beyond it, the tokens are spaCy's when the
+/// cut falls on whitespace, and the parse differs only where spaCy would have joined a
+/// sentence across the cut.
+pub const MAX_PIECE_BYTES: usize = 64 * 1024;
+
+/// Cuts `text` into pieces of at most `max` bytes (`max` at least 4), as (offset, piece).
+fn split_long(text: &str, max: usize) -> Vec<(usize, &str)> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let mut end = start + max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[start..end];
+        // A cut in the first quarter would make tiny pieces: try the next kind of break.
+        let late = |i: usize| (i >= max / 4).then_some(i);
+        let cut = window
+            .rfind("\n\n")
+            .and_then(late)
+            .or_else(|| window.rfind('\n').and_then(late))
+            .or_else(|| window.rfind(". ").map(|i| i + 1).and_then(late))
+            .or_else(|| window.rfind(' ').and_then(late));
+        let cut = match cut {
+            // Past the whitespace at the break, so the next piece starts with a word.
+            Some(i) => {
+                let rest = &window[i..];
+                i + (rest.len() - rest.trim_start().len()).max(1)
+            }
+            None => window.len(),
+        };
+        pieces.push((start, &text[start..start + cut]));
+        start += cut;
+    }
+    pieces.push((start, &text[start..]));
+    pieces
+}
+
+/// Puts the analyses of a text's pieces back together as one analysis of `text`.
+fn stitch(text: &str, parts: Vec<(usize, Analysis)>) -> Analysis {
+    let mut whole = Analysis {
+        text: text.to_string(),
+        tokens: Vec::new(),
+        sents: Vec::new(),
+        ents: Vec::new(),
+    };
+    for (at, part) in parts {
+        let base = whole.tokens.len();
+        whole.tokens.extend(part.tokens.into_iter().map(|mut t| {
+            t.start += at;
+            t.end += at;
+            t.head += base;
+            t
+        }));
+        whole
+            .sents
+            .extend(part.sents.into_iter().map(|(s, e)| (s + base, e + base)));
+        whole.ents.extend(part.ents.into_iter().map(|mut e| {
+            e.start += base;
+            e.end += base;
+            e
+        }));
+    }
+    whole
+}
 
 /// A document between the neural layers and assembly.
 struct Prepared {
@@ -217,18 +290,52 @@ impl Pipeline {
 
     /// Analyses one text.
     pub fn process(&self, text: &str) -> Analysis {
-        self.process_chunk(&[text])
+        self.process_batch(&[text])
             .pop()
             .expect("one analysis per text")
     }
 
     /// Analyses many texts: chunks of documents run in parallel on the rayon pool, and
     /// within a chunk the parser and NER advance all documents in lockstep so that each
-    /// step is one matrix product.
+    /// step is one matrix product. A text longer than [`MAX_PIECE_BYTES`] is analysed in
+    /// pieces (see there) and put back together, offsets and heads into the whole text.
     pub fn process_batch(&self, texts: &[&str]) -> Vec<Analysis> {
-        texts
-            .par_chunks(CHUNK)
+        // (which text, where the piece starts in it, the piece)
+        let pieces: Vec<(usize, usize, &str)> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                split_long(t, MAX_PIECE_BYTES)
+                    .into_iter()
+                    .map(move |(at, piece)| (i, at, piece))
+            })
+            .collect();
+        let mut chunks: Vec<Vec<&str>> = Vec::new();
+        let mut bytes = 0;
+        for &(_, _, piece) in &pieces {
+            match chunks.last_mut() {
+                Some(c) if c.len() < CHUNK && bytes + piece.len() <= CHUNK_BYTES => {
+                    bytes += piece.len();
+                    c.push(piece);
+                }
+                _ => {
+                    bytes = piece.len();
+                    chunks.push(vec![piece]);
+                }
+            }
+        }
+        let analysed: Vec<Analysis> = chunks
+            .par_iter()
             .flat_map_iter(|c| self.process_chunk(c))
+            .collect();
+        let mut out: Vec<Vec<(usize, Analysis)>> = texts.iter().map(|_| Vec::new()).collect();
+        for ((i, at, _), a) in pieces.into_iter().zip(analysed) {
+            out[i].push((at, a));
+        }
+        texts
+            .iter()
+            .zip(out)
+            .map(|(t, parts)| stitch(t, parts))
             .collect()
     }
 
@@ -481,5 +588,49 @@ impl Pipeline {
     pub fn debug_tensor(&self, text: &str) -> (usize, Vec<f32>) {
         let d = self.prepare(text);
         (d.raw.len(), d.shared)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejoined(text: &str, max: usize) -> Vec<(usize, &str)> {
+        let pieces = split_long(text, max);
+        let mut at = 0;
+        for &(start, piece) in &pieces {
+            assert_eq!(start, at, "pieces are contiguous");
+            assert!(piece.len() <= max || pieces.len() == 1, "{piece:?}");
+            at += piece.len();
+        }
+        assert_eq!(at, text.len());
+        pieces
+    }
+
+    #[test]
+    fn short_texts_are_one_piece() {
+        assert_eq!(
+            split_long("Talks resumed.", 64),
+            vec![(0, "Talks resumed.")]
+        );
+        assert_eq!(split_long("", 64), vec![(0, "")]);
+    }
+
+    #[test]
+    fn long_texts_are_cut_after_breaks_and_start_with_a_word() {
+        let para = "The envoys met again on Tuesday. They spoke for hours.\n\n";
+        let text = para.repeat(20);
+        for (_, piece) in &rejoined(&text, 200)[1..] {
+            assert!(piece.starts_with("The envoys"), "{piece:?}");
+        }
+        // No paragraph breaks: cut after a sentence, then at a space.
+        let text = "One sentence here. ".repeat(40);
+        for (_, piece) in &rejoined(&text, 100)[1..] {
+            assert!(piece.starts_with("One"), "{piece:?}");
+        }
+        // One enormous word: cut anywhere, on character boundaries.
+        let text = "é".repeat(500);
+        let pieces = rejoined(&text, 101);
+        assert!(pieces.len() > 1);
     }
 }

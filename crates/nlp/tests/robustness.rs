@@ -153,6 +153,33 @@ fn random_texts_tile_and_never_panic() {
     }
 }
 
+/// A text longer than one piece is analysed in pieces: the result must read as one analysis of
+/// the whole text (tokens tiling it, heads and entities inside it, sentences partitioning it),
+/// with the same tokens as the pieces analysed one by one.
+#[test]
+fn long_texts_are_analysed_whole() {
+    let Some(dir) = model_dir() else { return };
+    let nlp = Pipeline::load(&dir).expect("load");
+    let para = "Foreign ministers from Norway and Chile met in Lisbon on Tuesday. \
+                \"We have a text,\" said Ana Ribeiro, who chairs the talks.\n\n";
+    let text = para.repeat(dossier_nlp::MAX_PIECE_BYTES / para.len() * 3);
+    let whole = nlp.process(&text);
+    assert_eq!(whole.text, text);
+    let mut pos = 0;
+    for t in &whole.tokens {
+        assert!(text[pos..t.start].chars().all(char::is_whitespace));
+        assert!(t.head < whole.tokens.len());
+        pos = t.end + usize::from(t.whitespace);
+    }
+    let covered: usize = whole.sents.iter().map(|(s, e)| e - s).sum();
+    assert_eq!(covered, whole.tokens.len());
+    // Every paragraph is the same, so every one has the same entities.
+    let paragraphs = text.matches("\n\n").count();
+    let per_para = nlp.process(para).ents.len();
+    assert_eq!(whole.ents.len(), per_para * paragraphs);
+    assert!(whole.ents.iter().all(|e| e.end <= whole.tokens.len()));
+}
+
 /// The tokens of `text` as strings.
 fn token_texts<'a>(tok: &dossier_nlp::tokenizer::Tokenizer, text: &'a str) -> Vec<&'a str> {
     tok.tokenize(text)

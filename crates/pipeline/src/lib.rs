@@ -21,7 +21,7 @@
 use std::path::{Path, PathBuf};
 
 use dossier_actors::{Corrections, DocActors, Resolution};
-use dossier_model::{Doc, Mention, Span, Token};
+use dossier_model::{Doc, Mention, Span, Token, guard};
 use rayon::prelude::*;
 
 /// The default pipeline, fetched by `scripts/fetch-model.sh`.
@@ -108,30 +108,83 @@ impl Pipeline {
 
     /// Annotates documents in place, in parallel. Annotations already present are replaced.
     /// Documents already marked as duplicates are skipped: a reprint is not analysed twice.
-    pub fn annotate(&self, docs: &mut [Doc]) {
-        let english: Vec<&mut Doc> = docs
+    ///
+    /// Each document's analysis runs under the per-record backstop ([`dossier_model::guard`]):
+    /// a panic in any stage for one document leaves that document without annotations and is
+    /// returned as its [`Failure`], while the others are analysed as usual.
+    pub fn annotate(&self, docs: &mut [Doc]) -> Vec<Failure> {
+        let chosen: Vec<(usize, &mut Doc)> = docs
             .iter_mut()
-            .filter(|d| d.is_english() && d.duplicate_of.is_none())
+            .enumerate()
+            .filter(|(_, d)| d.is_english() && d.duplicate_of.is_none())
             .collect();
-        if let Some(nlp) = &self.nlp {
-            let texts: Vec<&str> = english.iter().map(|d| d.text.as_str()).collect();
-            let analyses = nlp.process_batch(&texts);
-            english.into_par_iter().zip(analyses).for_each(|(doc, a)| {
-                apply_nlp(doc, &a);
-                dossier_actors::harmonise_labels(doc);
-                if self.kb_labels {
-                    dossier_actors::kb_labels(doc, dossier_kb::Kb::builtin());
-                }
-                annotate_times(doc);
-                doc.quotes = dossier_quotes::extract(doc);
-                doc.title_quotes =
-                    dossier_quotes::extract_title(doc.title.as_deref().unwrap_or(""));
-                doc.actors = dossier_actors::doc_actors(doc, dossier_kb::Kb::builtin());
-            });
-        } else {
-            english.into_par_iter().for_each(annotate_times);
-        }
+        let Some(nlp) = &self.nlp else {
+            return chosen
+                .into_par_iter()
+                .filter_map(|(index, doc)| {
+                    let reason = guard::catch(|| annotate_times(doc)).err()?;
+                    clear_annotations(doc);
+                    Some(Failure { index, reason })
+                })
+                .collect();
+        };
+        let n = chosen.len();
+        log::info!("analysing {n} documents");
+        let texts: Vec<&str> = chosen.iter().map(|(_, d)| d.text.as_str()).collect();
+        let analyses: Vec<Result<dossier_nlp::Analysis, String>> =
+            match guard::catch(|| nlp.process_batch(&texts)) {
+                Ok(all) => all.into_iter().map(Ok).collect(),
+                // One text broke the shared batch: analyse each alone to find which.
+                Err(_) => texts
+                    .par_iter()
+                    .map(|t| guard::catch(|| nlp.process(t)))
+                    .collect(),
+            };
+        let failures = chosen
+            .into_par_iter()
+            .zip(analyses)
+            .filter_map(|((index, doc), analysis)| {
+                let done = analysis.and_then(|a| guard::catch(|| self.annotate_one(doc, &a)));
+                let reason = done.err()?;
+                clear_annotations(doc);
+                Some(Failure { index, reason })
+            })
+            .collect();
+        log::info!("analysed {n} documents");
+        failures
     }
+
+    /// The stages after the NLP core, for one document.
+    fn annotate_one(&self, doc: &mut Doc, a: &dossier_nlp::Analysis) {
+        apply_nlp(doc, a);
+        dossier_actors::harmonise_labels(doc);
+        if self.kb_labels {
+            dossier_actors::kb_labels(doc, dossier_kb::Kb::builtin());
+        }
+        annotate_times(doc);
+        doc.quotes = dossier_quotes::extract(doc);
+        doc.title_quotes = dossier_quotes::extract_title(doc.title.as_deref().unwrap_or(""));
+        doc.actors = dossier_actors::doc_actors(doc, dossier_kb::Kb::builtin());
+    }
+}
+
+/// A document whose analysis failed: its index in the batch given to [`Pipeline::annotate`] and
+/// why. Its annotations are cleared; callers report it and leave it out of what they store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub index: usize,
+    pub reason: String,
+}
+
+/// Removes every annotation from a document, leaving its text and metadata.
+fn clear_annotations(doc: &mut Doc) {
+    doc.sentences.clear();
+    doc.tokens.clear();
+    doc.mentions.clear();
+    doc.times.clear();
+    doc.quotes.clear();
+    doc.title_quotes.clear();
+    doc.actors.clear();
 }
 
 /// Groups the actors of `docs` into entities across documents (corrections applied last) and

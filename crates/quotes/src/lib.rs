@@ -697,7 +697,13 @@ fn is_introduced(g: &Graph, m: &marks::Marked, n: usize) -> bool {
         "refer to as",
         "refers to as",
     ];
-    let before = g.doc.text[..m.span.start].trim_end().to_lowercase();
+    // The words right before the mark are enough, and lowercasing the whole text before every
+    // mark would make a long document quadratic.
+    let mut from = m.span.start.saturating_sub(64);
+    while !g.doc.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = g.doc.text[from..m.span.start].trim_end().to_lowercase();
     let before = before
         .strip_suffix(" a")
         .or_else(|| before.strip_suffix(" an"))

@@ -332,6 +332,7 @@ impl Store {
             path: name.clone(),
             source,
         };
+        log::info!("writing {} documents to {name}", batch.len());
         let tx = self.conn.transaction().map_err(err)?;
         let mut to_index = Vec::new();
         let mut max_seq = 0;
@@ -398,9 +399,15 @@ impl Store {
             }
         }
         tx.commit().map_err(err)?;
+        log::info!(
+            "committed {} documents; indexing {}",
+            report.stored,
+            to_index.len()
+        );
         if max_seq > 0 {
             self.index.add(&to_index, max_seq)?;
         }
+        log::info!("indexed {} documents", to_index.len());
         Ok(report)
     }
 

@@ -310,12 +310,14 @@ fn rewrite_dates(query: &str) -> String {
     static CMP: OnceLock<Regex> = OnceLock::new();
     let range = RANGE.get_or_init(|| {
         Regex::new(
-            r"published:([\[{])\s*(\d{4}-\d{2}-\d{2}|\*)\s+TO\s+(\d{4}-\d{2}-\d{2}|\*)\s*([\]}])",
+            r"published:([\[{])\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|\*)\s+TO\s+([0-9]{4}-[0-9]{2}-[0-9]{2}|\*)\s*([\]}])",
         )
         .unwrap()
     });
-    let single = SINGLE.get_or_init(|| Regex::new(r"published:(\d{4}-\d{2}-\d{2})\b").unwrap());
-    let cmp = CMP.get_or_init(|| Regex::new(r"published:([<>]=?)(\d{4}-\d{2}-\d{2})\b").unwrap());
+    let single =
+        SINGLE.get_or_init(|| Regex::new(r"published:([0-9]{4}-[0-9]{2}-[0-9]{2})\b").unwrap());
+    let cmp = CMP
+        .get_or_init(|| Regex::new(r"published:([<>]=?)([0-9]{4}-[0-9]{2}-[0-9]{2})\b").unwrap());
     let ts = |d: &str, end: bool| {
         if d == "*" {
             "*".to_string()

@@ -31,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let published = input
             .published
             .as_deref()
-            .and_then(|p| dossier_timex::parse_published(p).ok());
+            .and_then(dossier_dates::published_day);
         let mut doc = Doc::new(input.id.clone(), input.id, InputKind::Jsonl, input.text);
         doc.published = input.published;
         doc.times = dossier_timex::extract(&doc.text, published);

@@ -1,21 +1,5 @@
-//! Word tables and the small parsers over them: month, weekday, season and unit names, and
+//! Word tables and the small parsers over them: weekday, season and unit names, and
 //! English number words. Kept apart from the patterns so both read as data.
-
-/// Full month names, in calendar order.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Weekday names, Monday first (ISO 8601 numbering is index + 1).
 pub const WEEKDAYS: [&str; 7] = [
@@ -40,7 +24,7 @@ pub const WEEKDAY_RE: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 
 /// Cardinal numbers as news writes them: digits, fractions, words, and vague quantities.
 /// Longer alternatives come first because the regex engine takes the leftmost alternative.
-pub const NUM_RE: &str = "(?:\\d+(?:\\.\\d+)?(?:\\s+\\d/\\d)?|\\d/\\d|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|one\\s+and\\s+a\\s+half|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+few|a\\s+dozen|a\\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|some|dozens\\s+of|hundreds\\s+of|half\\s+an?|an?)";
+pub const NUM_RE: &str = "(?:[0-9]+(?:\\.[0-9]+)?(?:\\s+[0-9]/[0-9])?|[0-9]/[0-9]|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|one\\s+and\\s+a\\s+half|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+few|a\\s+dozen|a\\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|some|dozens\\s+of|hundreds\\s+of|half\\s+an?|an?)";
 
 /// Calendar and clock units, singular or plural.
 pub const UNIT_RE: &str = "(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries)";
@@ -188,18 +172,6 @@ pub fn parse_quantity(s: &str) -> Option<Quantity> {
     exact(total as f64)
 }
 
-/// Month number (1-12) of a month name or abbreviation.
-pub fn month_number(s: &str) -> Option<u32> {
-    let w = s.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w[..3]) && (w.len() == 3 || w == "sept" || *m == w))
-        .map(|i| i as u32 + 1)
-}
-
 /// ISO weekday number (Monday 1 .. Sunday 7).
 pub fn weekday_number(s: &str) -> Option<u32> {
     let w = s.to_ascii_lowercase();
@@ -267,10 +239,6 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(month_number("Sept."), Some(9));
-        assert_eq!(month_number("Sep"), Some(9));
-        assert_eq!(month_number("March"), Some(3));
-        assert_eq!(month_number("Ma"), None);
         assert_eq!(weekday_number("Sundays"), Some(7));
         assert_eq!(ordinal_number("twenty-first"), Some(21));
         assert_eq!(ordinal_number("3rd"), Some(3));

@@ -296,12 +296,12 @@ const TZ: &str = "(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT|CT)";
 /// A month and a day in either order ("March 2", "2 March"), with a year when written; without
 /// one, resolution picks the year (and "last"/"next" may say which way).
 fn month_and_day(c: &Captures) -> Option<(TimexType, Sem)> {
-    let month = lexicon::month_number(g(c, "mon")?)?;
+    let month = dossier_dates::month(g(c, "mon")?)?;
     let day: u32 = g(c, "d")?.parse().ok().filter(|d| (1..=31).contains(d))?;
     match g(c, "y").and_then(num) {
         Some(y) => Some((
             Date,
-            Sem::Abs(Point::Day(chrono::NaiveDate::from_ymd_opt(y, month, day)?)),
+            Sem::Abs(Point::Day(dossier_dates::ymd(y, month, day)?)),
         )),
         None => Some((
             Date,
@@ -355,7 +355,7 @@ fn day_of(c: &Captures) -> Option<Sem> {
     }
     if let (Some(m), Some(d)) = (g(c, "dmon"), g(c, "dday")) {
         return Some(Sem::MonthDay {
-            month: lexicon::month_number(m)?,
+            month: dossier_dates::month(m)?,
             day: d.parse().ok().filter(|d| (1..=31).contains(d))?,
             rel: None,
         });
@@ -413,15 +413,15 @@ pub fn rules() -> Vec<Rule> {
     let n = NUM_RE;
     let unit = UNIT_RE;
     // Years from 1200: smaller four-digit numbers are rarely years in news.
-    let year = "(?:1[2-9]\\d\\d|20\\d\\d)";
+    let year = "(?:1[2-9][0-9][0-9]|20[0-9][0-9])";
     vec![
         rule!(
             "iso_date",
             format!(
-                "(?P<y>\\d{{4}})(?:-(?P<m>\\d{{2}})-(?P<d>\\d{{2}})|/(?P<m2>\\d{{1,2}})/(?P<d2>\\d{{1,2}}))(?:T(?P<h>\\d{{2}}):(?P<mi>\\d{{2}}))?"
+                "(?P<y>[0-9]{{4}})(?:-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})|/(?P<m2>[0-9]{{1,2}})/(?P<d2>[0-9]{{1,2}}))(?:T(?P<h>[0-9]{{2}}):(?P<mi>[0-9]{{2}}))?"
             ),
             |c, _| {
-                let d = chrono::NaiveDate::from_ymd_opt(
+                let d = dossier_dates::ymd(
                     num(g(c, "y")?)?,
                     g(c, "m").or(g(c, "m2"))?.parse().ok()?,
                     g(c, "d").or(g(c, "d2"))?.parse().ok()?,
@@ -440,9 +440,10 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "numeric_date",
-            "(?P<m>\\d{1,2})/(?P<d>\\d{1,2})/(?P<y>\\d{4}|\\d{2})",
+            "(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})",
             |c, s| {
-                // A fraction or a score ("3/4/5") is not a date; US month-first order.
+                // A fraction or a score ("3/4/5") is not a date; month first unless the first number
+                // cannot be a month (the text's language is English, its variety unknown).
                 if s.next_char() == Some('/') || s.prev_char() == Some('/') {
                     return None;
                 }
@@ -450,37 +451,39 @@ pub fn rules() -> Vec<Rule> {
                 if y < 100 {
                     y += if y < 50 { 2000 } else { 1900 };
                 }
-                let d = chrono::NaiveDate::from_ymd_opt(
-                    y,
+                let (m, d) = dossier_dates::day_and_month(
                     g(c, "m")?.parse().ok()?,
                     g(c, "d")?.parse().ok()?,
-                )?;
+                    dossier_dates::Order::MonthFirst,
+                    false,
+                );
+                let d = dossier_dates::ymd(y, m, d)?;
                 Some((Date, Sem::Abs(Point::Day(d))))
             }
         ),
         rule!(
             "month_day",
             format!(
-                "(?:(?P<wd>{wd}),?\\s+)?(?:(?P<rel>(?i:last|this|next))\\s+)?(?P<mon>{month})\\s+(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?(?:,?\\s+(?P<y>{year}))?"
+                "(?:(?P<wd>{wd}),?\\s+)?(?:(?P<rel>(?i:last|this|next))\\s+)?(?P<mon>{month})\\s+(?P<d>[0-9]{{1,2}})(?i:st|nd|rd|th)?(?:,?\\s+(?P<y>{year}))?"
             ),
             |c, _| month_and_day(c)
         ),
         rule!(
             "day_month",
             format!(
-                "(?:(?P<wd>{wd}),?\\s+)?(?:(?i:the)\\s+)?(?P<d>\\d{{1,2}})(?i:st|nd|rd|th)?\\s+(?:(?i:of)\\s+)?(?P<mon>{month})(?:,?\\s+(?P<y>{year}))?"
+                "(?:(?P<wd>{wd}),?\\s+)?(?:(?i:the)\\s+)?(?P<d>[0-9]{{1,2}})(?i:st|nd|rd|th)?\\s+(?:(?i:of)\\s+)?(?P<mon>{month})(?:,?\\s+(?P<y>{year}))?"
             ),
             |c, _| month_and_day(c)
         ),
         rule!(
             "month_day_list",
-            "(?i:and|or|through|to|until)\\s+(?P<d>\\d{1,2})(?i:st|nd|rd|th)?",
+            "(?i:and|or|through|to|until)\\s+(?P<d>[0-9]{1,2})(?i:st|nd|rd|th)?",
             |c, s| {
                 // "April 24 and 25": the second day borrows the month of the first.
                 static BEFORE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
                 let before = BEFORE.get_or_init(|| {
                     Regex::new(&format!(
-                        "(?P<mon>{MONTH_RE})\\s+\\d{{1,2}}(?i:st|nd|rd|th)?,?\\s*$"
+                        "(?P<mon>{MONTH_RE})\\s+[0-9]{{1,2}}(?i:st|nd|rd|th)?,?\\s*$"
                     ))
                     .expect("month-day tail compiles")
                 });
@@ -488,7 +491,7 @@ pub fn rules() -> Vec<Rule> {
                 while !s.text.is_char_boundary(lo) {
                     lo -= 1;
                 }
-                let month = lexicon::month_number(
+                let month = dossier_dates::month(
                     before.captures(&s.text[lo..s.start])?.name("mon")?.as_str(),
                 )?;
                 // Not "April 24 to 25 percent" or a year ("and 2021").
@@ -505,7 +508,7 @@ pub fn rules() -> Vec<Rule> {
             "month_rel_year",
             format!("(?P<mon>{month}),?\\s+(?P<rel>(?i:this|last|next))\\s+(?i:year)"),
             |c, _| {
-                let month = lexicon::month_number(g(c, "mon")?)?;
+                let month = dossier_dates::month(g(c, "mon")?)?;
                 let r = rel_word(g(c, "rel")?)?;
                 Some((
                     Date,
@@ -520,7 +523,7 @@ pub fn rules() -> Vec<Rule> {
             "month_year",
             format!("(?P<mon>{month}),?\\s+(?:(?i:of)\\s+)?(?P<y>{year})"),
             |c, _| {
-                let m = lexicon::month_number(g(c, "mon")?)?;
+                let m = dossier_dates::month(g(c, "mon")?)?;
                 Some((Date, Sem::Abs(Point::Month(num(g(c, "y")?)?, m))))
             }
         ),
@@ -545,11 +548,10 @@ pub fn rules() -> Vec<Rule> {
                             lo -= 1;
                         }
                         let before = &s.text[lo..s.start];
-                        if !lexicon::MONTHS[..4]
-                            .iter()
-                            .chain(&lexicon::MONTHS[5..])
-                            .any(|m| before.to_ascii_lowercase().contains(&m[..3]))
-                        {
+                        let another_month = before
+                            .split(|c: char| !c.is_alphabetic())
+                            .any(|w| dossier_dates::month(w).is_some_and(|m| m != 5));
+                        if !another_month {
                             return None;
                         }
                     }
@@ -557,7 +559,7 @@ pub fn rules() -> Vec<Rule> {
                 Some((
                     Date,
                     Sem::Month {
-                        month: lexicon::month_number(name)?,
+                        month: dossier_dates::month(name)?,
                         rel,
                     },
                 ))
@@ -566,7 +568,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "year",
             format!(
-                "(?:(?i:(?P<lead>fiscal(?:\\s+year)?|calendar(?:\\s+year)?|the\\s+year|FY))\\s*)?(?P<y>{year})(?:(?P<range>-|/)(?P<y2>\\d\\d))?"
+                "(?:(?i:(?P<lead>fiscal(?:\\s+year)?|calendar(?:\\s+year)?|the\\s+year|FY))\\s*)?(?P<y>{year})(?:(?P<range>-|/)(?P<y2>[0-9][0-9]))?"
             ),
             |c, s| {
                 let y = num(g(c, "y")?)?;
@@ -747,7 +749,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "decade",
-            "(?:(?i:the)\\s+)?(?:(?i:early|mid|late)[-‐‑– ]?)?(?:(?P<c>1\\d|20)(?P<d>\\d)0['’]?s|['’](?P<d2>\\d)0s|(?i:the\\s+)(?P<d3>[2-9])0s|(?i:the\\s+)(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
+            "(?:(?i:the)\\s+)?(?:(?i:early|mid|late)[-‐‑– ]?)?(?:(?P<c>1[0-9]|20)(?P<d>[0-9])0['’]?s|['’](?P<d2>[0-9])0s|(?i:the\\s+)(?P<d3>[2-9])0s|(?i:the\\s+)(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))",
             |c, _| {
                 let d = if let (Some(cc), Some(d)) = (g(c, "c"), g(c, "d")) {
                     num(cc)? * 10 + num(d)?
@@ -774,7 +776,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "century",
-            "(?:(?i:the)\\s+)?(?P<o>\\d{1,2}(?i:st|nd|rd|th)|(?i:(?:twenty|thirty)-(?:first|second|third)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[\\s-]+(?i:century)",
+            "(?:(?i:the)\\s+)?(?P<o>[0-9]{1,2}(?i:st|nd|rd|th)|(?i:(?:twenty|thirty)-(?:first|second|third)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[\\s-]+(?i:century)",
             |c, _| {
                 let o = lexicon::ordinal_number(g(c, "o")?)?;
                 Some((Date, Sem::Abs(Point::Century(o.checked_sub(1)? as i32))))
@@ -1164,7 +1166,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(
             "clock",
             format!(
-                "(?:(?P<h>\\d{{1,2}})(?:[:.](?P<mi>\\d{{2}}))?\\s*(?P<ap>(?i:a\\.m\\.?|p\\.m\\.?|am|pm))|(?P<named>(?i:noon|midnight|midday))|(?P<h24>\\d{{1,2}}):?(?P<mi24>\\d{{2}})\\s+(?:{TZ}))(?:\\s+{TZ})?(?:,?\\s+(?:(?P<dref>{DATE_REF})|(?P<dwd>{wd})|(?P<dmon>{month})\\s+(?P<dday>\\d{{1,2}})))?"
+                "(?:(?P<h>[0-9]{{1,2}})(?:[:.](?P<mi>[0-9]{{2}}))?\\s*(?P<ap>(?i:a\\.m\\.?|p\\.m\\.?|am|pm))|(?P<named>(?i:noon|midnight|midday))|(?P<h24>[0-9]{{1,2}}):?(?P<mi24>[0-9]{{2}})\\s+(?:{TZ}))(?:\\s+{TZ})?(?:,?\\s+(?:(?P<dref>{DATE_REF})|(?P<dwd>{wd})|(?P<dmon>{month})\\s+(?P<dday>[0-9]{{1,2}})))?"
             ),
             |c, s| {
                 let (h, mi) = if let Some(named) = g(c, "named") {
@@ -1338,7 +1340,7 @@ pub fn rules() -> Vec<Rule> {
         ),
         rule!(
             "duration_adjective",
-            "(?i:(?P<n>\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|several|multi|many)-(?P<u>second|minute|hour|day|week|month|quarter|year|decade|century)(?:-(?:long|old))?|(?P<bare>day|week|month|year|decade|century|hour|days|weeks|months|years|decades|centuries|hours)-long)",
+            "(?i:(?P<n>[0-9]+(?:\\.[0-9]+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|several|multi|many)-(?P<u>second|minute|hour|day|week|month|quarter|year|decade|century)(?:-(?:long|old))?|(?P<bare>day|week|month|year|decade|century|hour|days|weeks|months|years|decades|centuries|hours)-long)",
             |c, _| {
                 // Ages ("a 6-year-old boy") are not annotated as durations in news corpora.
                 if c.get(0)?.as_str().to_ascii_lowercase().ends_with("-old") {
@@ -1440,7 +1442,7 @@ pub fn rules() -> Vec<Rule> {
             ),
             |c, _| {
                 if let Some(m) = g(c, "mon") {
-                    return fixed(Set, &format!("XXXX-{:02}", lexicon::month_number(m)?));
+                    return fixed(Set, &format!("XXXX-{:02}", dossier_dates::month(m)?));
                 }
                 if let Some(w) = g(c, "sea") {
                     let v = Point::Season(2000, season_number(w)?).value()?;

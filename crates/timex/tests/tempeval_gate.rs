@@ -55,9 +55,7 @@ fn tempeval3_dev_gate() {
         let id = rec["id"].as_str().unwrap().to_string();
         let text = rec["text"].as_str().unwrap().to_string();
         let published = rec["published"].as_str().map(str::to_string);
-        let date = published
-            .as_deref()
-            .and_then(|p| dossier_timex::parse_published(p).ok());
+        let date = published.as_deref().and_then(dossier_dates::published_day);
         let mut doc = Doc::new(id.clone(), id, InputKind::Jsonl, text);
         doc.published = published;
         doc.times = dossier_timex::extract(&doc.text, date);
