@@ -611,3 +611,37 @@ fn dates_in_every_script_and_field_are_read() {
         .collect();
     assert!(wrong.is_empty(), "not dated 2 March 2021: {wrong:#?}");
 }
+
+/// A text that is one 256 KB "word" (a pasted blob) goes through the whole pipeline, NLP core
+/// included, and is stored beside a good file: the tokenizer's work on it is linear. (It once
+/// took minutes: the affix search rescanned the word for every character it cut off.)
+#[test]
+fn one_enormous_word_is_analysed_and_stored() {
+    let Some(model) = dossier_testkit::model() else {
+        return;
+    };
+    let root = tempfile::tempdir().unwrap();
+    let db = root.path().join("t.db");
+    let blob: String = (0..256 * 1024)
+        .map(|i| (b'a' + (i * 7 % 26) as u8) as char)
+        .collect();
+    let word = file(
+        root.path(),
+        "blob.jsonl",
+        format!("{{\"id\": \"blob\", \"text\": \"Attachment: {blob} (end)\"}}\n").as_bytes(),
+    );
+    let good = good_file(root.path(), "enormous word");
+    let o = run(
+        &db,
+        &[
+            "ingest",
+            "--model",
+            model.to_str().unwrap(),
+            word.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stats(&db)["documents"], 2);
+    assert_check(&db, "an enormous word");
+}

@@ -91,6 +91,43 @@ fn iso639_1(code3: &str) -> &str {
         "ind" => "id",
         "vie" => "vi",
         "tha" => "th",
+        "afr" => "af",
+        "aka" => "ak",
+        "amh" => "am",
+        "aze" => "az",
+        "bel" => "be",
+        "ben" => "bn",
+        "cat" => "ca",
+        "cym" => "cy",
+        "epo" => "eo",
+        "est" => "et",
+        "guj" => "gu",
+        "hye" => "hy",
+        "jav" => "jv",
+        "kan" => "kn",
+        "kat" => "ka",
+        "khm" => "km",
+        "lat" => "la",
+        "lav" => "lv",
+        "lit" => "lt",
+        "mal" => "ml",
+        "mar" => "mr",
+        "mkd" => "mk",
+        "mya" => "my",
+        "nep" => "ne",
+        "ori" => "or",
+        "pan" => "pa",
+        "sin" => "si",
+        "slk" => "sk",
+        "slv" => "sl",
+        "sna" => "sn",
+        "tam" => "ta",
+        "tel" => "te",
+        "tgl" => "tl",
+        "tuk" => "tk",
+        "uzb" => "uz",
+        "yid" => "yi",
+        "zul" => "zu",
         other => other,
     }
 }
@@ -120,6 +157,15 @@ mod tests {
             detect_language(table, None).as_deref().unwrap_or("en"),
             "en"
         );
+    }
+
+    /// Found by fuzzing: Catalan came out as "cat", not the contract's "ca".
+    #[test]
+    fn every_detectable_language_has_a_two_letter_code() {
+        for lang in whatlang::Lang::all() {
+            let code = iso639_1(lang.code());
+            assert!(code.len() == 2, "{lang:?} -> {code}");
+        }
     }
 
     #[test]

@@ -150,6 +150,28 @@ impl<R: BufRead> BufRead for HeaderBound<R> {
     }
 
     fn read_until(&mut self, byte: u8, buf: &mut Vec<u8>) -> io::Result<usize> {
+        let start = buf.len();
+        let result = self.read_header_until(byte, buf);
+        replace_non_utf8(&mut buf[start..]);
+        result
+    }
+}
+
+/// Replaces every byte of `bytes` that is not part of valid UTF-8 with `?`, in place. The `warc`
+/// crate unwraps `String::from_utf8` on header values (`Record::header`), so one stray byte in a
+/// WARC-Target-URI would panic; a replacement of the same length leaves the parse unchanged.
+fn replace_non_utf8(bytes: &mut [u8]) {
+    let mut at = 0;
+    while let Err(e) = std::str::from_utf8(&bytes[at..]) {
+        let bad = at + e.valid_up_to();
+        let len = e.error_len().unwrap_or(bytes.len() - bad);
+        bytes[bad..bad + len].fill(b'?');
+        at = bad + len;
+    }
+}
+
+impl<R: BufRead> HeaderBound<R> {
+    fn read_header_until(&mut self, byte: u8, buf: &mut Vec<u8>) -> io::Result<usize> {
         let mut read = 0;
         loop {
             let left = self.limit.saturating_sub(self.header_bytes);
@@ -281,6 +303,23 @@ mod tests {
             other => panic!("expected a read error, got {:?}", other.map(|r| r.is_ok())),
         }
         assert!(errors[0].contains("longer than 10000 bytes"), "{errors:?}");
+    }
+
+    /// Found by fuzzing: the `warc` crate panicked on a header value that is not UTF-8.
+    #[test]
+    fn header_bytes_that_are_not_utf8_do_not_panic() {
+        let body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The ferry ran late again on Monday, the third time this week.</p></body></html>";
+        let mut data = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2021-03-02T10:00:00Z\r\nWARC-Target-URI: https://ferry.example/caf\xe9\r\nContent-Type: application/http; msgtype=\x86response\r\n".to_vec();
+        data.extend_from_slice(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
+        data.extend_from_slice(body);
+        data.extend_from_slice(b"\r\n\r\n");
+        let mut docs = Vec::new();
+        read_warc("t.warc", std::io::Cursor::new(&data), &mut |d| docs.push(d));
+        let doc = docs[0].as_ref().expect("the record is read");
+        assert_eq!(doc.url.as_deref(), Some("https://ferry.example/caf?"));
+        let mut line = b"caf\xe9 \xf0\x9f\x98 ok \xc3\xa9".to_vec();
+        replace_non_utf8(&mut line);
+        assert_eq!(line, "caf? ??? ok é".as_bytes());
     }
 
     #[test]

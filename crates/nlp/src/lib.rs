@@ -22,6 +22,7 @@ mod error;
 pub mod hash;
 mod nn;
 pub mod parity;
+mod pattern;
 mod pychar;
 mod rules;
 mod symbols;

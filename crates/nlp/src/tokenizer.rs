@@ -3,8 +3,8 @@
 //! special-case matcher pass, applied in the order `spacy/tokenizer.pyx` applies them.
 
 use crate::error::NlpError;
+use crate::pattern::Pattern;
 use crate::thinc::{key_str, map_get};
-use fancy_regex::Regex;
 use rmpv::Value;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -34,11 +34,11 @@ struct Special {
 /// regex-automata cache pools, whose fast path serves only the thread that first used them.
 #[derive(Debug, Clone)]
 struct Patterns {
-    prefix: Option<Regex>,
-    suffix: Option<Regex>,
-    infix: Option<Regex>,
-    token_match: Option<Regex>,
-    url_match: Option<Regex>,
+    prefix: Option<Pattern>,
+    suffix: Option<Pattern>,
+    infix: Option<Pattern>,
+    token_match: Option<Pattern>,
+    url_match: Option<Pattern>,
 }
 
 thread_local! {
@@ -50,6 +50,8 @@ thread_local! {
 pub struct Tokenizer {
     patterns: Patterns,
     specials: HashMap<String, Special>,
+    /// Bytes in the longest special-case key: no longer string needs looking up.
+    longest_special: usize,
     /// Special cases that the affix rules would split, keyed by the ORTH of the first token
     /// of that split; each entry is (token ORTHs, special key).
     matcher: HashMap<String, Vec<(Vec<String>, String)>>,
@@ -62,6 +64,9 @@ type CachedSpan = Box<[(u32, u32, Option<Arc<str>>)]>;
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 const CACHE_LIMIT: usize = 200_000;
+/// Longest span (bytes) kept in the span cache. Words that recur are short; without a bound the
+/// cache, which lives as long as the thread, could hold `CACHE_LIMIT` copies of huge spans.
+const CACHE_MAX_SPAN: usize = 256;
 
 thread_local! {
     // Like spaCy's own cache: a span always tokenizes the same way, so results are reused.
@@ -72,107 +77,10 @@ thread_local! {
 pub fn py_isspace(c: char) -> bool {
     crate::pychar::isspace(c)
 }
-
-/// Rewrites a Python `re` pattern into fancy-regex syntax: `\uXXXX`/`\UXXXXXXXX` escapes
-/// become `\x{…}`, `\w`/`\s` and their negations take Python's Unicode definitions, and characters that Rust's class syntax treats as operators (`[`, `&`,
-/// `~`, a second `-`) are escaped inside classes, where Python reads them literally.
-fn translate_pattern(p: &str) -> String {
-    let chars: Vec<char> = p.chars().collect();
-    let mut out = String::with_capacity(p.len() + 16);
-    let mut i = 0;
-    let mut in_class = false;
-    let mut class_start = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' && i + 1 < chars.len() {
-            let n = chars[i + 1];
-            let hex_len = match n {
-                'u' => 4,
-                'U' => 8,
-                _ => 0,
-            };
-            if hex_len > 0 && i + 2 + hex_len <= chars.len() {
-                let hex: String = chars[i + 2..i + 2 + hex_len].iter().collect();
-                if hex.chars().all(|h| h.is_ascii_hexdigit()) {
-                    out.push_str("\\x{");
-                    out.push_str(&hex);
-                    out.push('}');
-                    i += 2 + hex_len;
-                    class_start = false;
-                    continue;
-                }
-            }
-            // Python's `\w` is `str.isalnum()` or `_` (every letter and number category);
-            // its `\s` is `str.isspace()`, which adds U+001C..U+001F to White_Space.
-            let class = match n {
-                'w' => Some((false, r"\p{L}\p{N}_")),
-                'W' => Some((true, r"\p{L}\p{N}_")),
-                's' => Some((false, r"\s\x1C-\x1F")),
-                'S' => Some((true, r"\s\x1C-\x1F")),
-                _ => None,
-            };
-            if let Some((negated, body)) = class {
-                if in_class && !negated {
-                    out.push_str(body);
-                } else {
-                    out.push_str(if negated { "[^" } else { "[" });
-                    out.push_str(body);
-                    out.push(']');
-                }
-                i += 2;
-                class_start = false;
-                continue;
-            }
-            out.push(c);
-            out.push(n);
-            i += 2;
-            class_start = false;
-            continue;
-        }
-        if in_class {
-            match c {
-                ']' if !class_start => {
-                    in_class = false;
-                    out.push(c);
-                }
-                '[' | '&' | '~' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                '-' if i + 1 < chars.len() && chars[i + 1] == '-' => {
-                    out.push_str("\\-");
-                }
-                '^' if class_start => out.push(c),
-                _ => out.push(c),
-            }
-            // A ']' or '^' right after '[' (or '[^') is literal in Python.
-            class_start = c == '^' && class_start;
-        } else {
-            if c == '[' {
-                in_class = true;
-                class_start = true;
-                out.push(c);
-                i += 1;
-                continue;
-            }
-            out.push(c);
-        }
-        i += 1;
-    }
-    out
-}
-
-fn compile(name: &str, v: Option<&Value>) -> Result<Option<Regex>, NlpError> {
-    let Some(p) = v.and_then(key_str) else {
-        return Ok(None);
-    };
-    let translated = translate_pattern(p);
-    Regex::new(&translated)
-        .map(Some)
-        .map_err(|e| NlpError::Pattern {
-            name: name.to_string(),
-            detail: e.to_string(),
-        })
+fn compile(name: &str, v: Option<&Value>, windowed: bool) -> Result<Option<Pattern>, NlpError> {
+    v.and_then(key_str)
+        .map(|p| Pattern::compile(name, p, windowed))
+        .transpose()
 }
 
 fn int_key(k: &Value) -> Option<u64> {
@@ -188,11 +96,11 @@ impl Tokenizer {
     pub fn load(path: &Path) -> Result<Self, NlpError> {
         let root = crate::error::read_msgpack(path)?;
         let patterns = Patterns {
-            prefix: compile("prefix_search", map_get(&root, "prefix_search"))?,
-            suffix: compile("suffix_search", map_get(&root, "suffix_search"))?,
-            infix: compile("infix_finditer", map_get(&root, "infix_finditer"))?,
-            token_match: compile("token_match", map_get(&root, "token_match"))?,
-            url_match: compile("url_match", map_get(&root, "url_match"))?,
+            prefix: compile("prefix_search", map_get(&root, "prefix_search"), true)?,
+            suffix: compile("suffix_search", map_get(&root, "suffix_search"), true)?,
+            infix: compile("infix_finditer", map_get(&root, "infix_finditer"), true)?,
+            token_match: compile("token_match", map_get(&root, "token_match"), false)?,
+            url_match: compile("url_match", map_get(&root, "url_match"), false)?,
         };
         // Load-time matching runs on a throwaway clone so that the patterns' pools are owned
         // by whichever thread tokenizes first.
@@ -200,6 +108,7 @@ impl Tokenizer {
         let mut tok = Tokenizer {
             patterns,
             specials: HashMap::new(),
+            longest_special: 0,
             matcher: HashMap::new(),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         };
@@ -222,6 +131,7 @@ impl Tokenizer {
                     }
                     pieces.push((orth.unwrap_or_default(), norm));
                 }
+                tok.longest_special = tok.longest_special.max(key.len());
                 tok.specials.insert(key.to_string(), Special { pieces });
             }
         }
@@ -265,37 +175,28 @@ impl Tokenizer {
 }
 
 fn find_prefix(p: &Patterns, s: &str) -> usize {
-    match &p.prefix {
-        Some(re) => match re.find(s) {
-            Ok(Some(m)) => m.end() - m.start(),
-            _ => 0,
-        },
-        None => 0,
-    }
+    p.prefix
+        .as_ref()
+        .and_then(|re| re.find_at(s, 0))
+        .map_or(0, |(start, end)| end - start)
 }
 
 fn find_suffix(p: &Patterns, s: &str) -> usize {
-    match &p.suffix {
-        Some(re) => match re.find(s) {
-            Ok(Some(m)) => m.end() - m.start(),
-            _ => 0,
-        },
-        None => 0,
-    }
+    p.suffix
+        .as_ref()
+        .and_then(|re| re.find_at(s, 0))
+        .map_or(0, |(start, end)| end - start)
 }
 
 fn has_infix(p: &Patterns, s: &str) -> bool {
     p.infix
         .as_ref()
-        .is_some_and(|re| matches!(re.find(s), Ok(Some(_))))
+        .is_some_and(|re| re.find_at(s, 0).is_some())
 }
 
-fn full_match(re: &Option<Regex>, s: &str) -> bool {
+fn full_match(re: &Option<Pattern>, s: &str) -> bool {
     // Python's `re.match` anchors at the start only; spaCy's patterns end in `$`.
-    match re {
-        Some(re) => matches!(re.find(s), Ok(Some(m)) if m.start() == 0),
-        None => false,
-    }
+    re.as_ref().is_some_and(|re| re.matches_at_start(s))
 }
 
 impl Tokenizer {
@@ -379,6 +280,9 @@ impl Tokenizer {
                 c.1.clear();
                 c.0 = self.id;
             }
+            if span.len() > CACHE_MAX_SPAN {
+                return self.tokenize_span_uncached(p, text, s0, e0, specials, out);
+            }
             if let Some(toks) = c.1.get(span) {
                 out.extend(toks.iter().map(|(a, b, n)| RawToken {
                     start: s0 + *a as usize,
@@ -407,11 +311,16 @@ impl Tokenizer {
         specials: bool,
         out: &mut Vec<RawToken>,
     ) {
-        if let Some(sp) = specials.then(|| self.specials.get(&text[s0..e0])).flatten() {
+        let special = |s: &str| {
+            (specials && s.len() <= self.longest_special)
+                .then(|| self.specials.get(s))
+                .flatten()
+        };
+        if let Some(sp) = special(&text[s0..e0]) {
             self.push_special(sp, s0, out);
             return;
         }
-        let is_special = |s: &str| specials && self.specials.contains_key(s);
+        let is_special = |s: &str| special(s).is_some();
         let (mut s, mut e) = (s0, e0);
         let mut prefixes: Vec<(usize, usize)> = Vec::new();
         let mut suffixes: Vec<(usize, usize)> = Vec::new();
@@ -458,7 +367,7 @@ impl Tokenizer {
         }
         if s < e {
             let core = &text[s..e];
-            if let Some(sp) = specials.then(|| self.specials.get(core)).flatten() {
+            if let Some(sp) = special(core) {
                 self.push_special(sp, s, out);
             } else if full_match(&p.token_match, core) || full_match(&p.url_match, core) {
                 out.push(Self::plain(s, e));
@@ -466,9 +375,8 @@ impl Tokenizer {
                 let mut start = 0usize;
                 let mut any = false;
                 if let Some(re) = &p.infix {
-                    for m in re.find_iter(core).flatten() {
+                    for (is, ie) in re.find_all(core) {
                         any = true;
-                        let (is, ie) = (m.start(), m.end());
                         // An infix at the very start of the span is not split off.
                         if is == 0 {
                             continue;
@@ -512,7 +420,6 @@ impl Tokenizer {
                         .iter()
                         .zip(&toks[i..i + n])
                         .all(|(o, t)| &text[t.start..t.end] == o)
-                    && !found.contains(&(i, i + n))
                 {
                     found.push((i, i + n));
                 }
@@ -523,6 +430,7 @@ impl Tokenizer {
         }
         // Longest first; among equal lengths the earliest first.
         found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        found.dedup();
         let mut seen = vec![false; toks.len()];
         let mut keep = Vec::new();
         for (a, b) in found {
@@ -558,24 +466,5 @@ impl Tokenizer {
             }
         }
         *toks = out;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn translates_python_escapes_and_class_literals() {
-        assert_eq!(
-            translate_pattern(r"[\u00C0-\u00D6]"),
-            r"[\x{00C0}-\x{00D6}]"
-        );
-        assert_eq!(translate_pattern(r"\U0001F200"), r"\x{0001F200}");
-        assert_eq!(translate_pattern(r"[[&~]x"), r"[\[\&\~]x");
-        assert_eq!(translate_pattern(r"[]a]"), r"[]a]");
-        assert_eq!(translate_pattern(r"[\w\-]{2,}"), r"[\p{L}\p{N}_\-]{2,}");
-        assert_eq!(translate_pattern(r"\S+"), r"[^\s\x1C-\x1F]+");
-        assert_eq!(translate_pattern(r"[^\S]"), r"[^[^\s\x1C-\x1F]]");
     }
 }

@@ -170,3 +170,38 @@ fn long_texts_are_analysed_whole() {
     assert_eq!(whole.ents.len(), per_para * paragraphs);
     assert!(whole.ents.iter().all(|e| e.end <= whole.tokens.len()));
 }
+
+/// The tokens of `text` as strings.
+fn token_texts<'a>(tok: &dossier_nlp::tokenizer::Tokenizer, text: &'a str) -> Vec<&'a str> {
+    tok.tokenize(text)
+        .iter()
+        .map(|t| &text[t.start..t.end])
+        .collect()
+}
+
+/// Found by fuzzing: on one word of some 75,000 letters or more, fancy-regex gave up on the infix
+/// pattern (its backtrack limit covers a whole search) and the infix loop retried the same
+/// position forever; below that the affix searches took time quadratic in the word. Past the
+/// limit the old code also lost affixes spaCy splits off (a ")" after a long blob).
+#[test]
+fn huge_words_keep_spacys_affixes() {
+    let Some(dir) = model_dir() else { return };
+    let tok = dossier_nlp::tokenizer::Tokenizer::load(&dir.join("tokenizer")).expect("load");
+    let word = "a".repeat(100_000);
+    assert_eq!(token_texts(&tok, &word), [word.as_str()]);
+    let wrapped = format!("(\"{word}\").");
+    assert_eq!(
+        token_texts(&tok, &wrapped),
+        ["(", "\"", word.as_str(), "\"", ")", "."]
+    );
+    let brackets = "(".repeat(5_000);
+    assert_eq!(tok.tokenize(&brackets).len(), 5_000);
+    let blob = format!("src=\"data:image/png;base64,{}==\"/>", "Qk".repeat(40_000));
+    let toks = token_texts(&tok, &blob);
+    assert_eq!(
+        toks.last(),
+        Some(&">"),
+        "the suffix after a long blob is split off"
+    );
+    assert!(toks[toks.len() - 2].ends_with("==\"/"));
+}

@@ -37,9 +37,9 @@
 //! 0.940, value 0.808, type 0.898. Throughput: 1.2 to 2.4 million words/s on one core of a busy
 //! two-core machine (`cargo bench -p dossier-timex`), a rounding error beside the NLP pipeline.
 //!
-//! Date text is attacker input: `fuzz/` holds a cargo-fuzz target (`cargo +nightly fuzz run
-//! extract -- -dict=fuzz/extract.dict`) that checks for panics, spans off character boundaries
-//! and malformed values ([`is_well_formed_value`]).
+//! Date text is attacker input: the workspace's fuzz project (`fuzz/` at the repository root,
+//! target `timex`, run by `scripts/fuzz`) checks [`extract`] for panics, spans off character
+//! boundaries and malformed values ([`is_well_formed_value`]).
 
 mod calendar;
 mod lexicon;

@@ -715,3 +715,11 @@ fn extreme_publication_dates_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn well_formed_values_have_ascii_digits() {
+    assert!(dossier_timex::is_well_formed_value("2021-03-02"));
+    assert!(dossier_timex::is_well_formed_value("P3Y"));
+    assert!(!dossier_timex::is_well_formed_value("٢٠٢١-03-02"));
+    assert!(!dossier_timex::is_well_formed_value("P٣Y"));
+}

@@ -11,10 +11,16 @@ fuzz_target!(|data: &[u8]| {
     };
     for published in [None, NaiveDate::from_ymd_opt(2021, 3, 2)] {
         for t in dossier_timex::extract(text, published) {
-            assert!(t.span.start < t.span.end && t.span.end <= text.len());
-            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            dossier_fuzz::check_span(text, t.span, "time expression");
+            assert!(!t.span.is_empty(), "empty time expression");
             if let Some(v) = &t.value {
                 assert!(dossier_timex::is_well_formed_value(v), "bad value {v:?}");
+            }
+            if let Some(a) = &t.anchor {
+                assert!(
+                    a == "published" || dossier_timex::is_well_formed_value(a),
+                    "bad anchor {a:?}"
+                );
             }
         }
     }
