@@ -2,42 +2,14 @@
 //! ingest, idempotent re-ingest, duplicates, bad input, search, export offsets, and a `kill -9`
 //! in the middle of an ingest.
 
+mod util;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-}
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
-}
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    bin()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("dossier runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stats(db: &Path) -> Value {
-    let o = run(db, &["stats", "--json"]);
-    assert!(o.status.success(), "stats: {}", stderr(&o));
-    serde_json::from_slice(&o.stdout).unwrap()
-}
+use util::{bin, examples, run, stats, stderr, stdout};
 
 /// A scratch store holding the example corpus (without the NLP core, for speed).
 fn example_store() -> (tempfile::TempDir, PathBuf) {
