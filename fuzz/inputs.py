@@ -17,7 +17,9 @@ import glob
 import hashlib
 import json
 import os
+import random
 import re
+import string
 import sys
 import zlib
 
@@ -144,6 +146,21 @@ def warc_record(page, http_head=b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n
             + str(len(block)).encode() + b"\r\n\r\n" + block + b"\r\n\r\n")
 
 
+def random_words(size=MIB):
+    """Distinct made-up words with some punctuation: every word misses the tokenizer's cache."""
+    rng = random.Random(1)
+    words, n = [], 0
+    while n < size:
+        w = "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(2, 10)))
+        if rng.random() < 0.1:
+            w += rng.choice(",.;:)")
+        if rng.random() < 0.05:
+            w = "(" + w
+        words.append(w)
+        n += len(w) + 1
+    return " ".join(words).encode()[:size]
+
+
 def big(target):
     """1 MiB inputs (before any first form byte) of the shapes that cost most per byte."""
     sentence = b"The minister said on Monday that the talks would resume next week in Vienna. "
@@ -164,6 +181,7 @@ def big(target):
         "lines": fill(b"x\n"),
         "spaces": fill(b" "),
         "multibyte": fill("é".encode()),
+        "random-words": random_words(),
     }
     page_body = fill(b"<p>" + sentence + b"</p>", MIB - 40)
     pages = {

@@ -38,9 +38,8 @@ fuzz_target!(init: {
     };
     let name = NAMES[usize::from(form) % NAMES.len()];
     let mut docs = dossier_fuzz::read(name, input);
-    for f in pipeline().annotate(&mut docs) {
-        panic!("document {} failed in the pipeline: {}", f.index, f.reason);
-    }
+    let failures = pipeline().annotate(&mut docs);
+    assert!(failures.is_empty(), "failed in the pipeline: {failures:?}");
     docs.iter().for_each(dossier_fuzz::check_annotated);
     let resolution =
         dossier_pipeline::resolve_entities(&mut docs, &dossier_actors::Corrections::default());

@@ -6,7 +6,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let (url, page) = match data.iter().position(|&b| b == b'\n') {
-        Some(i) if data.starts_with(b"http") => (std::str::from_utf8(&data[..i]).ok(), &data[i + 1..]),
+        Some(i) if data.starts_with(b"http") => {
+            (std::str::from_utf8(&data[..i]).ok(), &data[i + 1..])
+        }
         _ => (None, data),
     };
     let (html, _charset) = dossier_html::decode(page, None);
@@ -14,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Some(p) = &article.published {
-        assert!(dossier_fuzz::is_iso_date(p), "published {p:?} is not ISO 8601");
+        assert!(
+            dossier_fuzz::is_iso_date(p),
+            "published {p:?} is not ISO 8601"
+        );
     }
     if let Some(l) = &article.language {
         assert!(
@@ -23,6 +28,10 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     for a in &article.authors {
-        assert!(!a.trim().is_empty(), "blank author in {:?}", article.authors);
+        assert!(
+            !a.trim().is_empty(),
+            "blank author in {:?}",
+            article.authors
+        );
     }
 });

@@ -9,7 +9,10 @@ fuzz_target!(|data: &[u8]| {
     for markdown in [false, true] {
         let c = dossier_ingest::plaintext::clean(&text, markdown);
         if let Some(p) = &c.published {
-            assert!(dossier_fuzz::is_iso_date(p), "published {p:?} is not ISO 8601");
+            assert!(
+                dossier_fuzz::is_iso_date(p),
+                "published {p:?} is not ISO 8601"
+            );
         }
         if !c.body.is_empty() {
             for para in c.body.split("\n\n") {

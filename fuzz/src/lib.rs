@@ -57,7 +57,11 @@ pub fn check_annotated(doc: &Doc) {
     }
     for t in &doc.tokens {
         check_span(text, t.span, "token");
-        assert!(t.head < doc.tokens.len(), "token head {} out of range", t.head);
+        assert!(
+            t.head < doc.tokens.len(),
+            "token head {} out of range",
+            t.head
+        );
     }
     for m in &doc.mentions {
         check_span(text, m.span, "mention");
@@ -73,7 +77,11 @@ pub fn check_annotated(doc: &Doc) {
         }
     }
     check_quotes(text, &doc.quotes, "quote");
-    check_quotes(doc.title.as_deref().unwrap_or(""), &doc.title_quotes, "title quote");
+    check_quotes(
+        doc.title.as_deref().unwrap_or(""),
+        &doc.title_quotes,
+        "title quote",
+    );
     for a in &doc.actors {
         for &i in &a.mentions {
             assert!(i < doc.mentions.len(), "actor mention {i} out of range");
@@ -132,12 +140,18 @@ pub fn check_export(export: &Export) {
     for d in &export.documents {
         let n = d.text.chars().count();
         for s in &d.sentences {
-            assert!(s[0] <= s[1] && s[1] <= n, "exported sentence {s:?} outside {n}");
+            assert!(
+                s[0] <= s[1] && s[1] <= n,
+                "exported sentence {s:?} outside {n}"
+            );
         }
         for m in &d.mentions {
             check_export_piece(&d.text, n, m.start, m.end, &m.text, "mention");
             if let Some(e) = &m.entity {
-                assert!(entity_ids.contains(&e.as_str()), "mention entity {e} not exported");
+                assert!(
+                    entity_ids.contains(&e.as_str()),
+                    "mention entity {e} not exported"
+                );
             }
         }
         for t in &d.times {
@@ -148,7 +162,10 @@ pub fn check_export(export: &Export) {
     }
     for e in &export.entities {
         for d in &e.documents {
-            assert!(doc_ids.contains(&d.as_str()), "entity document {d} not exported");
+            assert!(
+                doc_ids.contains(&d.as_str()),
+                "entity document {d} not exported"
+            );
         }
     }
     let json = serde_json::to_string(export).expect("the export serialises");
