@@ -39,7 +39,17 @@ fuzz_target!(init: {
     let name = NAMES[usize::from(form) % NAMES.len()];
     let mut docs = dossier_fuzz::read(name, input);
     let failures = pipeline().annotate(&mut docs);
-    assert!(failures.is_empty(), "failed in the pipeline: {failures:?}");
+    // A document over the pipeline's token limit is refused, which is no bug; a panic is.
+    assert!(
+        failures.iter().all(|f| !f.bug),
+        "failed in the pipeline: {failures:?}"
+    );
+    let refused: Vec<usize> = failures.iter().map(|f| f.index).collect();
+    let mut i = 0;
+    docs.retain(|_| {
+        i += 1;
+        !refused.contains(&(i - 1))
+    });
     docs.iter().for_each(dossier_fuzz::check_annotated);
     let resolution =
         dossier_pipeline::resolve_entities(&mut docs, &dossier_actors::Corrections::default());

@@ -319,20 +319,26 @@ pub fn parse_timestamp(s: &str) -> Option<Found> {
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let date = ymd(num(1)? as i32, num(2)?, num(3)?)?;
         let mut iso = date.format("%Y-%m-%d").to_string();
+        // A zone offset is `[+-][0-9]{2}:?[0-9]{2}` (a sign and four ASCII digits); real ones
+        // lie within ±14:00. A time with an impossible offset names no moment: the date alone
+        // is kept.
+        let offset = c.get(7).map(|m| m.as_str()).map(|off| match off {
+            "Z" | "UTC" | "GMT" => Some("Z".to_string()),
+            _ => {
+                let digits: String = off.chars().filter(char::is_ascii_digit).collect();
+                let (h, m): (u32, u32) = (digits[..2].parse().ok()?, digits[2..].parse().ok()?);
+                (h <= 14 && m < 60).then(|| format!("{}{h:02}:{m:02}", &off[..1]))
+            }
+        });
         if let (Some(h), Some(mi)) = (num(4), num(5))
             && h < 24
             && mi < 60
+            && offset.as_ref().is_none_or(Option::is_some)
         {
             let sec = num(6).unwrap_or(0).min(59);
             iso.push_str(&format!("T{h:02}:{mi:02}:{sec:02}"));
-            match c.get(7).map(|m| m.as_str()) {
-                Some("Z" | "UTC" | "GMT") => iso.push('Z'),
-                Some(off) => {
-                    // `[+-][0-9]{2}:?[0-9]{2}`: a sign and four ASCII digits
-                    let digits: String = off.chars().filter(char::is_ascii_digit).collect();
-                    iso.push_str(&format!("{}{}:{}", &off[..1], &digits[..2], &digits[2..]));
-                }
-                None => {}
+            if let Some(Some(off)) = offset {
+                iso.push_str(&off);
             }
         }
         return Some(Found {
@@ -529,6 +535,10 @@ mod tests {
         );
         assert_eq!(ts("2023 Jan 7"), "2023-01-07");
         assert_eq!(ts("2021-02-30"), "");
+        // An impossible zone offset: the date alone.
+        assert_eq!(ts("2021-04-12T07:30:00+02:60"), "2021-04-12");
+        assert_eq!(ts("2021-04-12T07:30:00-15:00"), "2021-04-12");
+        assert_eq!(ts("2021-04-12T07:30:00+14:00"), "2021-04-12T07:30:00+14:00");
         assert_eq!(ts("next Tuesday"), "");
     }
 

@@ -99,7 +99,11 @@ fn failed_docs(
     for f in failures {
         report(&IngestError::new(
             here(f.index),
-            format!("analysis failed: {}", f.reason),
+            if f.bug {
+                format!("analysis failed: {}", f.reason)
+            } else {
+                format!("not analysed: {}", f.reason)
+            },
         ));
         out[f.index] = true;
     }

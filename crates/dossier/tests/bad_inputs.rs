@@ -614,9 +614,10 @@ fn dates_in_every_script_and_field_are_read() {
 
 /// A text that is one 256 KB "word" (a pasted blob) goes through the whole pipeline, NLP core
 /// included, and is stored beside a good file: the tokenizer's work on it is linear. (It once
-/// took minutes: the affix search rescanned the word for every character it cut off.)
+/// took minutes: the affix search rescanned the word for every character it cut off.) A text
+/// with more tokens than the pipeline's limit is refused with one error line.
 #[test]
-fn one_enormous_word_is_analysed_and_stored() {
+fn one_enormous_word_is_analysed_and_too_many_tokens_refused() {
     let Some(model) = dossier_testkit::model() else {
         return;
     };
@@ -630,6 +631,16 @@ fn one_enormous_word_is_analysed_and_stored() {
         "blob.jsonl",
         format!("{{\"id\": \"blob\", \"text\": \"Attachment: {blob} (end)\"}}\n").as_bytes(),
     );
+    // Under the byte limit but with far more tokens than an article (a list of initials).
+    let dense = file(
+        root.path(),
+        "initials.jsonl",
+        format!(
+            "{{\"id\": \"dense\", \"text\": \"{}\"}}\n",
+            "A. ".repeat(200_000)
+        )
+        .as_bytes(),
+    );
     let good = good_file(root.path(), "enormous word");
     let o = run(
         &db,
@@ -638,10 +649,19 @@ fn one_enormous_word_is_analysed_and_stored() {
             "--model",
             model.to_str().unwrap(),
             word.to_str().unwrap(),
+            dense.to_str().unwrap(),
             good.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let errors = error_lines(&o);
+    assert!(!o.status.success());
+    assert_eq!(errors.len(), 1, "{}", stderr(&o));
+    assert!(
+        errors[0].contains("initials.jsonl")
+            && errors[0].contains("tokens is longer than the limit"),
+        "{}",
+        errors[0]
+    );
     assert_eq!(stats(&db)["documents"], 2);
     assert_check(&db, "an enormous word");
 }

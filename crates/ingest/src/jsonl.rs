@@ -184,12 +184,12 @@ fn record_doc(here: &str, rec: Record) -> Result<Doc, IngestError> {
     Ok(doc)
 }
 
-/// A record's own `published`: kept as written when it starts with an ISO date (the record's
-/// word, whatever the year), else read as a date in the order the record's language implies.
+/// A record's own `published` as ISO 8601: a machine-written date is the record's word, whatever
+/// the year; anything else is read as a date in the order the record's language implies, and
+/// kept only if a news article can have it.
 fn normalise_published(s: &str, language: Option<&str>) -> Option<String> {
-    let s = s.trim();
-    if s.get(..10).and_then(dossier_dates::iso_day).is_some() {
-        return Some(s.to_string());
+    if let Some(f) = dossier_dates::parse_timestamp(s) {
+        return Some(f.iso);
     }
     publication_date(s, dossier_dates::Order::for_language(language)).map(|f| f.iso)
 }
@@ -348,6 +348,23 @@ mod tests {
             "word ".repeat(crate::MAX_TEXT_BYTES / 5 + 1)
         );
         assert!(error_of(&long).contains("MiB limit"));
+    }
+
+    #[test]
+    fn published_is_always_iso() {
+        let published = |p: &str| {
+            let line =
+                format!(r#"{{"published":"{p}","text":"Ferry fares rose again on Monday."}}"#);
+            read(&line)[0].as_ref().unwrap().published.clone()
+        };
+        assert_eq!(published("2021-04-18é").as_deref(), Some("2021-04-18"));
+        assert_eq!(
+            published("2021-04-18T07:30:00.250Z").as_deref(),
+            Some("2021-04-18T07:30:00Z")
+        );
+        assert_eq!(published("1987-10-19").as_deref(), Some("1987-10-19"));
+        assert_eq!(published("April 18, 2021").as_deref(), Some("2021-04-18"));
+        assert_eq!(published("soon"), None);
     }
 
     #[test]

@@ -35,11 +35,11 @@ pub use lang::detect_language;
 pub const MAX_DOC_BYTES: u64 = 32 * 1024 * 1024;
 /// Longest JSONL line accepted; longer lines are skipped with an error, never read whole.
 pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
-/// Longest analysed text of one document, in bytes, whatever form it came in. A long-form
-/// article is 20 to 60 KB of text and a whole day's live blog a few hundred; 2 MiB (spaCy's own
-/// limit is 1,000,000 characters) is a book or a dump, not an article, and analysing it would
-/// take the NLP stage most of a minute. Such a record is refused with an error, not cut.
-pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
+/// Longest analysed text of one document, in bytes, whatever form it came in: spaCy's own
+/// limit (1,000,000 characters) in bytes. A long-form article is 20 to 60 KB of text and a whole
+/// day's live blog a few hundred; more is a book or a dump, not an article. Such a record is
+/// refused with an error, not cut. (The pipeline also bounds a document's tokens.)
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
 /// A problem with one input or one record in it. The batch goes on without it.
 #[derive(Debug, Clone, thiserror::Error)]

@@ -311,6 +311,12 @@ impl Pipeline {
         &self.ent_labels
     }
 
+    /// How many tokens the tokenizer makes of `text`: the measure of the work the network
+    /// would do on it (the tokenizer alone costs a small part of that).
+    pub fn count_tokens(&self, text: &str) -> usize {
+        self.tokenizer.tokenize(text).len()
+    }
+
     /// Analyses one text.
     pub fn process(&self, text: &str) -> Analysis {
         self.process_batch(&[text])

@@ -102,10 +102,38 @@ impl Pipeline {
                 .filter_map(|(index, doc)| {
                     let reason = guard::catch(|| annotate_times(doc)).err()?;
                     clear_annotations(doc);
-                    Some(Failure { index, reason })
+                    Some(Failure {
+                        index,
+                        reason,
+                        bug: true,
+                    })
                 })
                 .collect();
         };
+        // Refused before any work: texts longer than one analysis may be. A text has fewer
+        // tokens than bytes, so only long ones are counted.
+        let mut failures = Vec::new();
+        let chosen: Vec<(usize, &mut Doc)> = chosen
+            .into_iter()
+            .filter_map(|(index, doc)| {
+                let tokens = if doc.text.len() > MAX_TOKENS {
+                    nlp.count_tokens(&doc.text)
+                } else {
+                    0
+                };
+                if tokens <= MAX_TOKENS {
+                    return Some((index, doc));
+                }
+                failures.push(Failure {
+                    index,
+                    reason: format!(
+                        "text of {tokens} tokens is longer than the limit of {MAX_TOKENS} for one article (about 80,000 words); split it into articles"
+                    ),
+                    bug: false,
+                });
+                None
+            })
+            .collect();
         let n = chosen.len();
         log::info!("analysing {n} documents");
         let texts: Vec<&str> = chosen.iter().map(|(_, d)| d.text.as_str()).collect();
@@ -118,17 +146,23 @@ impl Pipeline {
                     .map(|t| guard::catch(|| nlp.process(t)))
                     .collect(),
             };
-        let failures = chosen
+        let failed: Vec<Failure> = chosen
             .into_par_iter()
             .zip(analyses)
             .filter_map(|((index, doc), analysis)| {
                 let done = analysis.and_then(|a| guard::catch(|| self.annotate_one(doc, &a)));
                 let reason = done.err()?;
                 clear_annotations(doc);
-                Some(Failure { index, reason })
+                Some(Failure {
+                    index,
+                    reason,
+                    bug: true,
+                })
             })
             .collect();
         log::info!("analysed {n} documents");
+        failures.extend(failed);
+        failures.sort_by_key(|f| f.index);
         failures
     }
 
@@ -146,12 +180,21 @@ impl Pipeline {
     }
 }
 
+/// Most tokens one document may have: about 80,000 words of prose (a long-form article has
+/// 2,000 to 10,000), which the NLP core analyses in about four seconds on one core. The text
+/// limit in ingest bounds bytes; this bounds the work, which grows with tokens (1 MiB of short
+/// words and punctuation has several times the tokens of 1 MiB of prose).
+pub const MAX_TOKENS: usize = 100_000;
+
 /// A document whose analysis failed: its index in the batch given to [`Pipeline::annotate`] and
 /// why. Its annotations are cleared; callers report it and leave it out of what they store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     pub index: usize,
     pub reason: String,
+    /// A panic caught by the backstop (a bug in a stage), rather than a document refused for
+    /// exceeding a limit.
+    pub bug: bool,
 }
 
 /// Removes every annotation from a document, leaving its text and metadata.
